@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace Platform.Asl.Json;
+
+/// <summary>A JSON number, held as an IEEE double (the model of JavaScript, JSONata and AWS's JSON handling of ASL).</summary>
+public sealed class JNumber : JNode
+{
+    private static readonly JNumber[] SmallIntegers = CreateSmallIntegers();
+
+    private JNumber(double value) => Value = value;
+
+    /// <summary>Gets the value.</summary>
+    public double Value { get; }
+
+    /// <inheritdoc />
+    public override JsonKind Kind => JsonKind.Number;
+
+    /// <summary>Gets a value indicating whether the value is a whole number.</summary>
+    public bool IsInteger => double.IsInteger(Value);
+
+    /// <summary>Creates a number; small integers are shared instances.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is NaN or infinite, which JSON cannot hold.</exception>
+    public static JNumber Create(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "JSON numbers must be finite.");
+        }
+
+        if (value >= 0 && value < SmallIntegers.Length && double.IsInteger(value) && !double.IsNegative(value))
+        {
+            return SmallIntegers[(int)value];
+        }
+
+        return new JNumber(value == 0 ? 0 : value);
+    }
+
+    /// <summary>Creates a number from an integer.</summary>
+    public static JNumber Create(long value) =>
+        value >= 0 && value < SmallIntegers.Length ? SmallIntegers[value] : new JNumber(value);
+
+    /// <summary>Returns the value as an integer when it is one that fits in 64 bits.</summary>
+    public bool TryGetInt64(out long value)
+    {
+        if (double.IsInteger(Value) && Value >= -9.2233720368547758E18 && Value < 9.2233720368547758E18)
+        {
+            value = (long)Value;
+            return true;
+        }
+
+        value = 0;
+        return false;
+    }
+
+    /// <summary>Formats a double the way JavaScript's <c>Number.prototype.toString</c> does.</summary>
+    public static string Format(double value)
+    {
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        if (double.IsInteger(value) && Math.Abs(value) < 1e15)
+        {
+            return ((long)value).ToString(CultureInfo.InvariantCulture);
+        }
+
+        // Shortest round-trip digits, then ECMAScript's layout rules (ECMA-262 Number::toString).
+        string r = Math.Abs(value).ToString("E16", CultureInfo.InvariantCulture);
+        string shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        if (double.Parse(shortest, CultureInfo.InvariantCulture) == Math.Abs(value))
+        {
+            r = Math.Abs(value).ToString("E" + (SignificantDigits(shortest) - 1), CultureInfo.InvariantCulture);
+        }
+
+        int ePos = r.IndexOf('E', StringComparison.Ordinal);
+        string digits = r[..ePos].Replace(".", string.Empty, StringComparison.Ordinal).TrimEnd('0');
+        if (digits.Length == 0)
+        {
+            digits = "0";
+        }
+
+        int exponent = int.Parse(r[(ePos + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        int k = digits.Length;
+        int n = exponent + 1;
+        string body;
+        if (k <= n && n <= 21)
+        {
+            body = digits + new string('0', n - k);
+        }
+        else if (0 < n && n <= 21)
+        {
+            body = digits[..n] + "." + digits[n..];
+        }
+        else if (-6 < n && n <= 0)
+        {
+            body = "0." + new string('0', -n) + digits;
+        }
+        else
+        {
+            string mantissa = k == 1 ? digits : digits[..1] + "." + digits[1..];
+            int e = n - 1;
+            body = mantissa + "e" + (e < 0 ? "-" : "+") + Math.Abs(e).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return value < 0 ? "-" + body : body;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Format(Value);
+
+    private static int SignificantDigits(string roundTrip)
+    {
+        int count = 0;
+        bool leading = true;
+        foreach (char c in roundTrip)
+        {
+            if (c is 'E' or 'e')
+            {
+                break;
+            }
+
+            if (c is < '0' or > '9')
+            {
+                continue;
+            }
+
+            if (leading && c == '0')
+            {
+                continue;
+            }
+
+            leading = false;
+            count++;
+        }
+
+        return Math.Max(1, count);
+    }
+
+    private static JNumber[] CreateSmallIntegers()
+    {
+        var numbers = new JNumber[1024];
+        for (int i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = new JNumber(i);
+        }
+
+        return numbers;
+    }
+
+    private protected override int ComputeUtf8Size() => Format(Value).Length;
+}
