@@ -1,0 +1,150 @@
+using Platform.Asl.Json;
+using Platform.Asl.Paths;
+using Platform.Asl.Time;
+
+namespace Platform.Engine.Execution;
+
+/// <summary>One running machine, branch or iteration: its variable scope, its place in the history, and the evaluation
+/// context that paths and templates of its current state read (input, Context Object, variables).</summary>
+/// <remarks>One instance serves every state of the branch in turn, so a state transition allocates no context.</remarks>
+internal sealed class BranchRun : EvaluationContext
+{
+    private JNode _input = JObject.Empty;
+    private JNode? _contextObject;
+    private string _stateName = string.Empty;
+    private DateTime _enteredTime;
+    private int _retryCount = -1;
+    private JObject? _mapItem;
+    private string? _taskToken;
+
+    public BranchRun(ExecutionRun execution, VariableScope variables, long previousEventId, CancellationToken cancellation)
+    {
+        Execution = execution;
+        Variables = variables;
+        LastEventId = previousEventId;
+        Cancellation = cancellation;
+    }
+
+    public ExecutionRun Execution { get; }
+
+    public VariableScope Variables { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>Gets or sets the id of this branch's last event (the next event's previousEventId).</summary>
+    public long LastEventId { get; set; }
+
+    /// <summary>Gets the id of the current state's Entered event (cited in runtime error causes).</summary>
+    public long EnteredEventId { get; private set; }
+
+    public string StateName => _stateName;
+
+    public override JNode Input => _input;
+
+    public override JNode ContextObject => _contextObject ??= BuildContextObject();
+
+    public DateTime Now => Execution.Context.CurrentUtcDateTime;
+
+    public void SetInput(JNode input) => _input = input;
+
+    /// <summary>Starts a state: its name, entry time and whether it carries a retry count.</summary>
+    public void EnterState(string name, bool retriable, long enteredEventId, DateTime enteredTime)
+    {
+        _stateName = name;
+        _enteredTime = enteredTime;
+        _retryCount = retriable ? 0 : -1;
+        _mapItem = null;
+        _taskToken = null;
+        _contextObject = null;
+        EnteredEventId = enteredEventId;
+    }
+
+    public void SetRetryCount(int count)
+    {
+        if (_retryCount != count)
+        {
+            _retryCount = count;
+            _contextObject = null;
+        }
+    }
+
+    public void SetMapItem(int index, JNode value)
+    {
+        _mapItem = new JObject(["Index", "Value"], [JNode.From(index), value]);
+        _contextObject = null;
+    }
+
+    public void ClearMapItem()
+    {
+        if (_mapItem is not null)
+        {
+            _mapItem = null;
+            _contextObject = null;
+        }
+    }
+
+    public void SetTaskToken(string? token)
+    {
+        _taskToken = token;
+        _contextObject = null;
+    }
+
+    public override bool TryGetVariable(string name, out JNode value) => Variables.TryGet(name, out value);
+
+    public override Guid NewGuid() => Execution.Context.NewGuid();
+
+    /// <summary>Records an event in this branch's thread of history.</summary>
+    public long Record(string type, JObject? details)
+    {
+        LastEventId = Execution.History.Record(type, LastEventId, Now, details);
+        return LastEventId;
+    }
+
+    private JNode BuildContextObject()
+    {
+        var builder = new JObjectBuilder(5);
+        builder.Set("Execution", Execution.ExecutionContextObject);
+        builder.Set("StateMachine", Execution.StateMachineContextObject);
+        var state = new JObjectBuilder(3);
+        state.Set("EnteredTime", JNode.From(Rfc3339.Format(_enteredTime)));
+        state.Set("Name", JNode.From(_stateName));
+        if (_retryCount >= 0)
+        {
+            state.Set("RetryCount", JNode.From(_retryCount));
+        }
+
+        builder.Set("State", state.Build());
+        if (_taskToken is not null)
+        {
+            builder.Set("Task", new JObject(["Token"], [JNode.From(_taskToken)]));
+        }
+
+        if (_mapItem is not null)
+        {
+            builder.Set("Map", new JObject(["Item"], [_mapItem]));
+        }
+
+        JNode context = builder.Build();
+        if (Execution.Info.ContextOverrides is { } overrides)
+        {
+            context = Merge(context, overrides);
+        }
+
+        return context;
+    }
+
+    private static JNode Merge(JNode target, JNode patch)
+    {
+        if (target is not JObject t || patch is not JObject p)
+        {
+            return patch;
+        }
+
+        foreach (var (key, value) in p)
+        {
+            t = t.With(key, t.TryGetValue(key, out var existing) ? Merge(existing, value) : value);
+        }
+
+        return t;
+    }
+}

@@ -1,0 +1,47 @@
+using Platform.Asl.Json;
+
+namespace Platform.Engine.Execution;
+
+/// <summary>What starts an execution: its input and the identity fields of the Context Object.</summary>
+public sealed record ExecutionInput
+{
+    /// <summary>Gets the execution input.</summary>
+    /// <value><c>{}</c>.</value>
+    public JNode Input { get; init; } = JObject.Empty;
+
+    /// <summary>Gets the execution name.</summary>
+    public string Name { get; init; } = "execution";
+
+    /// <summary>Gets the state machine name.</summary>
+    public string StateMachineName { get; init; } = "StateMachine";
+
+    /// <summary>Gets the region used in ARNs.</summary>
+    /// <value>us-east-1.</value>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Gets the account used in ARNs.</summary>
+    /// <value>123456789012.</value>
+    public string Account { get; init; } = "123456789012";
+
+    /// <summary>Gets the role ARN reported in the Context Object.</summary>
+    public string? RoleArn { get; init; }
+
+    /// <summary>Gets how many times the execution was redriven.</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>Gets extra fields merged (deeply) into the Context Object, e.g. from a test case's <c>context</c>.</summary>
+    public JObject? ContextOverrides { get; init; }
+
+    /// <summary>Gets a value indicating whether history events are kept.</summary>
+    /// <value><see langword="true"/>.</value>
+    public bool RecordHistory { get; init; } = true;
+
+    /// <summary>Gets the state machine ARN.</summary>
+    public string StateMachineArn => $"arn:aws:states:{Region}:{Account}:stateMachine:{StateMachineName}";
+
+    /// <summary>Gets the execution ARN.</summary>
+    public string ExecutionArn => $"arn:aws:states:{Region}:{Account}:execution:{StateMachineName}:{Name}";
+
+    /// <summary>Gets the role ARN, defaulting to one derived from the state machine name.</summary>
+    public string EffectiveRoleArn => RoleArn ?? $"arn:aws:iam::{Account}:role/{StateMachineName}-role";
+}

@@ -1,0 +1,63 @@
+using Platform.Asl.Json;
+using Platform.Asl.Model;
+using Platform.Engine.Execution;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>A machine (or branch, or Map processor) compiled into linked state nodes, and the loop that walks them.</summary>
+internal sealed class CompiledMachine
+{
+    public CompiledMachine(StateMachineDefinition definition, IReadOnlyDictionary<string, StateNode> states)
+    {
+        Definition = definition;
+        States = states;
+        Start = states[definition.StartAt];
+    }
+
+    public StateMachineDefinition Definition { get; }
+
+    public IReadOnlyDictionary<string, StateNode> States { get; }
+
+    public StateNode Start { get; }
+
+    /// <summary>Runs from StartAt until a state ends the machine or fails. Every state's Entered and Exited events are recorded here.</summary>
+    public async ValueTask<BranchOutcome> RunAsync(JNode input, BranchRun run)
+    {
+        var node = Start;
+        var data = input;
+        var history = run.Execution.History;
+        try
+        {
+            while (true)
+            {
+                if (run.Cancellation.IsCancellationRequested)
+                {
+                    return BranchOutcome.Abort();
+                }
+
+                var now = run.Now;
+                long entered = run.Record(node.EnteredType, history.Enabled ? EventDetails.Entered(node.Name, data) : null);
+                run.EnterState(node.Name, node.Retriable, entered, now);
+                var pending = node.ExecuteAsync(data, run);
+                var step = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+                if (step.Failed)
+                {
+                    return BranchOutcome.Failure(step.Error, step.Cause);
+                }
+
+                run.Record(node.ExitedType, history.Enabled ? EventDetails.Exited(node.Name, step.Output!, step.Assigned) : null);
+                if (step.Next is null)
+                {
+                    return BranchOutcome.Success(step.Output!);
+                }
+
+                node = step.Next;
+                data = step.Output!;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return BranchOutcome.Abort();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Platform.Asl.Json;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>Builders for AWS's event details (payloads are JSON text inside the details, as AWS prints them).</summary>
+internal static class EventDetails
+{
+    public static JObject Entered(string name, JNode input) =>
+        new(["name", "input", "inputDetails"], [JNode.From(name), JNode.From(input.ToString()), NotTruncated]);
+
+    public static JObject Exited(string name, JNode output, JObject? assigned)
+    {
+        if (assigned is null)
+        {
+            return new(["name", "output", "outputDetails"], [JNode.From(name), JNode.From(output.ToString()), NotTruncated]);
+        }
+
+        var variables = new JObjectBuilder(assigned.Count);
+        foreach (var (key, value) in assigned)
+        {
+            variables.Set(key, JNode.From(value.ToString()));
+        }
+
+        return new(
+            ["name", "output", "outputDetails", "assignedVariables", "assignedVariablesDetails"],
+            [JNode.From(name), JNode.From(output.ToString()), NotTruncated, variables.Build(), NotTruncated]);
+    }
+
+    public static JObject Error(string? error, string? cause)
+    {
+        var builder = new JObjectBuilder(2);
+        if (error is not null)
+        {
+            builder.Set("error", JNode.From(error));
+        }
+
+        if (cause is not null)
+        {
+            builder.Set("cause", JNode.From(cause));
+        }
+
+        return builder.Build();
+    }
+
+    public static JObject Output(JNode output) => new(["output", "outputDetails"], [JNode.From(output.ToString()), NotTruncated]);
+
+    private static JObject NotTruncated => new(["truncated"], [JNode.False]);
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using Platform.Asl.Errors;
+using Platform.Asl.Json;
+using Platform.Asl.Model;
+using Platform.Asl.Paths;
+using Platform.Engine.Execution;
+using Platform.Engine.History;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>Map: runs the processor once per item (ItemsPath, ItemSelector with <c>$$.Map.Item</c>), with MaxConcurrency and
+/// tolerated failures; the result is the array of iteration outputs in item order.</summary>
+/// <remarks>Distributed Maps run their iterations inline here, with the same semantics; child executions come with the
+/// durable runtime.</remarks>
+internal sealed class MapNode : RetryingNode
+{
+    private readonly MapState _state;
+    private readonly DataPath _itemsPath;
+    private readonly Template? _itemSelector;
+    private readonly JsonPath? _maxConcurrencyPath;
+    private readonly JsonPath? _toleratedCountPath;
+    private readonly JsonPath? _toleratedPercentagePath;
+    private readonly int _maxConcurrency;
+    private readonly double? _toleratedCount;
+    private readonly double? _toleratedPercentage;
+
+    public MapNode(MapState state, CompiledMachine processor)
+        : base(state, state, state.ResultPath, state.ResultSelector)
+    {
+        _state = state;
+        Processor = processor;
+        _itemsPath = DataPath.Compile(state.ItemsPath ?? "$");
+        _itemSelector = Template.Compile(state.ItemSelector);
+        _maxConcurrency = state.MaxConcurrency is JNumber n ? (int)Math.Min(n.Value, int.MaxValue) : 0;
+        _toleratedCount = (state.ToleratedFailureCount as JNumber)?.Value;
+        _toleratedPercentage = (state.ToleratedFailurePercentage as JNumber)?.Value;
+        _maxConcurrencyPath = Parse(state.MaxConcurrencyPath);
+        _toleratedCountPath = Parse(state.ToleratedFailureCountPath);
+        _toleratedPercentagePath = Parse(state.ToleratedFailurePercentagePath);
+    }
+
+    public CompiledMachine Processor { get; }
+
+    protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
+    {
+        var effective = InputPath.Select(run, input);
+        var itemsNode = _itemsPath.Select(run, effective);
+        if (itemsNode is not JArray items)
+        {
+            throw new StatesException(StatesErrors.Runtime, $"Map state input must be an array but was: {itemsNode}");
+        }
+
+        int maxConcurrency = _maxConcurrencyPath is null ? _maxConcurrency : ResolveMaxConcurrency(run, effective);
+        double? toleratedCount = _toleratedCountPath is null ? _toleratedCount : ResolveToleratedCount(run, effective);
+        double? toleratedPercentage = _toleratedPercentagePath is null ? _toleratedPercentage : ResolveToleratedPercentage(run, effective);
+        if (toleratedPercentage is < 0 or > 100)
+        {
+            throw new StatesException(StatesErrors.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
+        }
+
+        var inputs = new JNode[items.Count];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            if (_itemSelector is null)
+            {
+                inputs[i] = items[i];
+                continue;
+            }
+
+            run.SetMapItem(i, items[i]);
+            inputs[i] = _itemSelector.Evaluate(run, effective);
+        }
+
+        run.ClearMapItem();
+        var history = run.Execution.History;
+        run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(items.Count)]) : null);
+        long startedId = run.LastEventId;
+        bool tolerant = toleratedCount is not null || toleratedPercentage is not null;
+        int failures = 0;
+        var outcomes = await FanOut.RunAsync(
+            inputs.Length,
+            maxConcurrency,
+            (i, token) => RunIterationAsync(run, inputs[i], i, startedId, token),
+            o =>
+            {
+                if (!o.Failed || o.Aborted)
+                {
+                    return false;
+                }
+
+                failures++;
+                return !tolerant || Exceeds(failures, inputs.Length, toleratedCount, toleratedPercentage);
+            },
+            run.Cancellation);
+
+        run.Cancellation.ThrowIfCancellationRequested();
+        var results = new JNode[outcomes.Length];
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome.Failed && !outcome.Aborted && !tolerant)
+            {
+                run.Record(HistoryEventTypes.MapStateFailed, null);
+                return StepResult.Fail(outcome.Error, outcome.Cause);
+            }
+
+            results[i] = outcome.Failed
+                ? new JObject(["Error", "Cause"], [outcome.Error is null ? JNode.Null : JNode.From(outcome.Error), JNode.From(outcome.Cause ?? string.Empty)])
+                : outcome.Output!;
+        }
+
+        if (tolerant && Exceeds(failures, inputs.Length, toleratedCount, toleratedPercentage))
+        {
+            run.Record(HistoryEventTypes.MapStateFailed, null);
+            return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
+        }
+
+        run.Record(HistoryEventTypes.MapStateSucceeded, null);
+        return Complete(run, input, new JArray(results));
+    }
+
+    private static bool Exceeds(int failures, int total, double? count, double? percentage) =>
+        (count is { } c && failures > c) || (percentage is { } p && total > 0 && failures * 100.0 / total > p);
+
+    private async ValueTask<BranchOutcome> RunIterationAsync(BranchRun run, JNode input, int index, long startedId, CancellationToken token)
+    {
+        var iteration = new BranchRun(run.Execution, new VariableScope(run.Variables), startedId, token);
+        var history = run.Execution.History;
+        iteration.Record(HistoryEventTypes.MapIterationStarted, history.Enabled ? IterationDetails(index) : null);
+        var running = Processor.RunAsync(input, iteration);
+        var outcome = running.IsCompletedSuccessfully ? running.Result : await running;
+        string type = outcome.Aborted ? HistoryEventTypes.MapIterationAborted
+            : outcome.Failed ? HistoryEventTypes.MapIterationFailed
+            : HistoryEventTypes.MapIterationSucceeded;
+        iteration.Record(type, history.Enabled ? IterationDetails(index) : null);
+        return outcome;
+    }
+
+    private JObject IterationDetails(int index) => new(["name", "index"], [JNode.From(Name), JNode.From(index)]);
+
+    private int ResolveMaxConcurrency(BranchRun run, JNode effective)
+    {
+        var value = Resolve(run, _maxConcurrencyPath!, effective);
+        if (value is JNumber n && n.TryGetInt64(out long v) && v >= 0)
+        {
+            return (int)Math.Min(v, int.MaxValue);
+        }
+
+        throw new StatesException(StatesErrors.Runtime, $"The MaxConcurrencyPath field refers to value \"{Describe(value)}\" which is not a valid integer: {_maxConcurrencyPath!.Text}");
+    }
+
+    private double ResolveToleratedCount(BranchRun run, JNode effective)
+    {
+        var value = Resolve(run, _toleratedCountPath!, effective);
+        if (value is JNumber n && n.TryGetInt64(out long v) && v >= 0)
+        {
+            return v;
+        }
+
+        throw new StatesException(StatesErrors.Runtime, $"The ToleratedFailureCountPath field refers to value \"{Describe(value)}\" which is not a valid integer: {_toleratedCountPath!.Text}");
+    }
+
+    private double ResolveToleratedPercentage(BranchRun run, JNode effective)
+    {
+        var value = Resolve(run, _toleratedPercentagePath!, effective);
+        return value is JNumber n
+            ? n.Value
+            : throw new StatesException(StatesErrors.Runtime, $"The ToleratedFailurePercentagePath field refers to value \"{Describe(value)}\" which is not a valid float: {_toleratedPercentagePath!.Text}");
+    }
+
+    private static string Describe(JNode value) => value is JString s ? s.Value : value.ToString();
+
+    private static JNode Resolve(BranchRun run, JsonPath path, JNode effective)
+    {
+        run.SetInput(effective);
+        return path.TryEvaluate(run, out var value)
+            ? value
+            : throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
+    }
+
+    private static JsonPath? Parse(string? text) => text is null ? null : JsonPath.Parse(text);
+
+    private string Label => _state.Label ?? Name;
+
+    /// <summary>Gets a readable description for diagnostics.</summary>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Map '{Label}'");
+}

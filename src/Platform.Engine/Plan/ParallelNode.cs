@@ -1,0 +1,54 @@
+using Platform.Asl.Json;
+using Platform.Asl.Model;
+using Platform.Engine.Execution;
+using Platform.Engine.History;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>Parallel: every branch gets the same input (after InputPath and Parameters); the result is the array of branch outputs.</summary>
+internal sealed class ParallelNode : RetryingNode
+{
+    private readonly Template? _parameters;
+
+    public ParallelNode(ParallelState state, CompiledMachine[] branches)
+        : base(state, state, state.ResultPath, state.ResultSelector)
+    {
+        _parameters = Template.Compile(state.Parameters);
+        Branches = branches;
+    }
+
+    public CompiledMachine[] Branches { get; }
+
+    protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
+    {
+        var effective = InputPath.Select(run, input);
+        var branchInput = _parameters is null ? effective : _parameters.Evaluate(run, effective);
+        run.Record(HistoryEventTypes.ParallelStateStarted, null);
+        long startedId = run.LastEventId;
+        var outcomes = await FanOut.RunAsync(
+            Branches.Length,
+            0,
+            (i, token) => Branches[i].RunAsync(branchInput, new BranchRun(run.Execution, new VariableScope(run.Variables), startedId, token)),
+            o => o.Failed && !o.Aborted,
+            run.Cancellation);
+
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Failed && !outcome.Aborted)
+            {
+                run.Record(HistoryEventTypes.ParallelStateFailed, null);
+                return StepResult.Fail(outcome.Error, outcome.Cause);
+            }
+        }
+
+        run.Cancellation.ThrowIfCancellationRequested();
+        run.Record(HistoryEventTypes.ParallelStateSucceeded, null);
+        var results = new JNode[outcomes.Length];
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            results[i] = outcomes[i].Output!;
+        }
+
+        return Complete(run, input, new JArray(results));
+    }
+}

@@ -1,0 +1,160 @@
+using Platform.Asl.Errors;
+using Platform.Asl.Json;
+using Platform.Asl.Model;
+using Platform.Engine.Execution;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>The Retry and Catch loop shared by Task, Parallel and Map: an attempt, then retriers, then catchers.</summary>
+/// <remarks>Each retrier's counter lives for one execution of the state (the spec's A, B, C, B example); the back-off is a
+/// durable timer, and jitter draws from the replay-safe GUID source, so retries replay exactly.</remarks>
+internal abstract class RetryingNode : StateNode
+{
+    private readonly Retrier[] _retriers;
+    private readonly CatchTarget[] _catchers;
+
+    protected RetryingNode(StateDefinition state, IRetryableState retryable, string? resultPath, JNode? resultSelector)
+        : base(state)
+    {
+        _retriers = [.. retryable.Retry];
+        _catchers = [.. retryable.Catch.Select(c => new CatchTarget(c, DataPath.Compile(c.ResultPath), c.Assign is null ? null : Template.Compile(c.Assign)))];
+        ResultPath = DataPath.Compile(resultPath);
+        ResultSelector = Template.Compile(resultSelector);
+    }
+
+    public override bool Retriable => true;
+
+    protected DataPath ResultPath { get; }
+
+    protected Template? ResultSelector { get; }
+
+    public override void Link(IReadOnlyDictionary<string, StateNode> states)
+    {
+        base.Link(states);
+        foreach (var target in _catchers)
+        {
+            target.Next = states[target.Catcher.Next];
+        }
+    }
+
+    public override async ValueTask<StepResult> ExecuteAsync(JNode input, BranchRun run)
+    {
+        int[]? counters = null;
+        int attempt = 0;
+        while (true)
+        {
+            run.SetRetryCount(attempt);
+            StepResult result;
+            try
+            {
+                var pending = AttemptAsync(input, run, attempt);
+                result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+            }
+            catch (StatesException ex)
+            {
+                result = Failure(run, ex);
+            }
+
+            if (!result.Failed)
+            {
+                return result;
+            }
+
+            run.Cancellation.ThrowIfCancellationRequested();
+            int r = FindRetrier(result.Error);
+            if (r >= 0)
+            {
+                counters ??= new int[_retriers.Length];
+                var retrier = _retriers[r];
+                if (counters[r] < retrier.MaxAttempts)
+                {
+                    double random = retrier.JitterStrategy == JitterStrategy.Full ? Random01(run.NewGuid()) : 0;
+                    double delay = RetryBackoff.DelaySeconds(retrier, counters[r], random);
+                    counters[r]++;
+                    attempt++;
+                    var fireAt = run.Now.AddSeconds(delay);
+                    if (fireAt > run.Now)
+                    {
+                        await run.Execution.Context.CreateTimer(fireAt, run.Cancellation);
+                    }
+
+                    continue;
+                }
+            }
+
+            foreach (var target in _catchers)
+            {
+                if (ErrorMatcher.Matches(target.Catcher.ErrorEquals, result.Error))
+                {
+                    return Catch(run, input, target, result.Error, result.Cause);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>One attempt: the state's data flow and its work. Failures are returned as values.</summary>
+    protected abstract ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt);
+
+    /// <summary>ResultSelector → ResultPath → OutputPath → Assign, the common tail of a successful attempt.</summary>
+    protected StepResult Complete(BranchRun run, JNode input, JNode result)
+    {
+        var selected = ResultSelector is null ? result : ResultSelector.Evaluate(run, result);
+        var output = OutputPath.Select(run, ResultPath.Apply(input, selected));
+        CheckSize(run, output);
+        var assigned = EvaluateAssign(Assign, run, result);
+        ApplyAssign(run, assigned);
+        return StepResult.Continue(Next, output, assigned);
+    }
+
+    private static double Random01(Guid guid)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        guid.TryWriteBytes(bytes);
+        return (BitConverter.ToUInt64(bytes) >> 11) * (1.0 / (1UL << 53));
+    }
+
+    private int FindRetrier(string? error)
+    {
+        for (int i = 0; i < _retriers.Length; i++)
+        {
+            if (ErrorMatcher.Matches(_retriers[i].ErrorEquals, error))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static StepResult Catch(BranchRun run, JNode input, CatchTarget target, string? error, string? cause)
+    {
+        var errorOutput = new JObject(
+            ["Error", "Cause"],
+            [error is null ? JNode.Null : JNode.From(error), JNode.From(cause ?? string.Empty)]);
+        try
+        {
+            var output = target.ResultPath.Apply(input, errorOutput);
+            CheckSize(run, output);
+            var assigned = EvaluateAssign(target.Assign, run, errorOutput);
+            ApplyAssign(run, assigned);
+            return StepResult.Continue(target.Next, output, assigned);
+        }
+        catch (StatesException ex)
+        {
+            return Failure(run, ex);
+        }
+    }
+
+    private sealed class CatchTarget(Catcher catcher, DataPath resultPath, Template? assign)
+    {
+        public Catcher Catcher { get; } = catcher;
+
+        public DataPath ResultPath { get; } = resultPath;
+
+        public Template? Assign { get; } = assign;
+
+        public StateNode? Next { get; set; }
+    }
+}

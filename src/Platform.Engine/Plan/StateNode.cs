@@ -1,0 +1,98 @@
+using System.Globalization;
+using Platform.Asl.Errors;
+using Platform.Asl.Json;
+using Platform.Asl.Model;
+using Platform.Engine.Execution;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>A state compiled once into an executor: its paths, templates and transitions are resolved ahead of time.</summary>
+internal abstract class StateNode
+{
+    protected StateNode(StateDefinition definition)
+    {
+        Definition = definition;
+        Name = definition.Name;
+        EnteredType = definition.Type + "StateEntered";
+        ExitedType = definition.Type + "StateExited";
+        InputPath = DataPath.Compile(definition.InputPath);
+        OutputPath = DataPath.Compile(definition.OutputPath);
+        Assign = definition.Assign is null ? null : Template.Compile(definition.Assign);
+    }
+
+    public StateDefinition Definition { get; }
+
+    public string Name { get; }
+
+    public string EnteredType { get; }
+
+    public string ExitedType { get; }
+
+    /// <summary>Gets the next state, or null when the state ends its machine (set when the machine is linked).</summary>
+    public StateNode? Next { get; set; }
+
+    /// <summary>Gets a value indicating whether the Context Object has a RetryCount for this state.</summary>
+    public virtual bool Retriable => false;
+
+    protected DataPath InputPath { get; }
+
+    protected DataPath OutputPath { get; }
+
+    protected Template? Assign { get; }
+
+    /// <summary>Links transitions by name once all states exist.</summary>
+    public virtual void Link(IReadOnlyDictionary<string, StateNode> states)
+    {
+        if (Definition.Next is { } next)
+        {
+            Next = states[next];
+        }
+    }
+
+    /// <summary>Runs the state on its raw input.</summary>
+    public abstract ValueTask<StepResult> ExecuteAsync(JNode input, BranchRun run);
+
+    /// <summary>Builds the cause AWS gives runtime errors: "An error occurred while executing the state 'X' (entered at the event id #N). …".</summary>
+    public static string RuntimeCause(BranchRun run, string detail) =>
+        string.Create(CultureInfo.InvariantCulture, $"An error occurred while executing the state '{run.StateName}' (entered at the event id #{run.EnteredEventId}). {detail}");
+
+    /// <summary>Turns a language-layer error into a failed step with AWS's cause.</summary>
+    public static StepResult Failure(BranchRun run, StatesException ex) => StepResult.Fail(ex.Error, CauseOf(run, ex));
+
+    /// <summary>Returns the cause of a language-layer error as AWS reports it.</summary>
+    public static string CauseOf(BranchRun run, StatesException ex) =>
+        ex.Error == StatesErrors.DataLimitExceeded || ex.Cause.StartsWith("An error occurred while executing the state", StringComparison.Ordinal)
+            ? ex.Cause
+            : RuntimeCause(run, ex.Cause);
+
+    /// <summary>Fails with States.DataLimitExceeded when a value is over 256 KiB.</summary>
+    protected static void CheckSize(BranchRun run, JNode value)
+    {
+        if (value.Utf8Size > StatesErrors.MaxPayloadBytes)
+        {
+            throw new StatesException(
+                StatesErrors.DataLimitExceeded,
+                $"The state/task '{run.StateName}' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
+    }
+
+    /// <summary>Evaluates an Assign template (with values as of state entry) into the names and values to set.</summary>
+    protected static JObject? EvaluateAssign(Template? assign, BranchRun run, JNode dollar) =>
+        assign is null ? null : (JObject)assign.Evaluate(run, dollar);
+
+    /// <summary>Applies evaluated assignments; they take effect from the next state on.</summary>
+    protected static void ApplyAssign(BranchRun run, JObject? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        var keys = values.Keys;
+        var nodes = values.Values;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            run.Variables.Set(keys[i], nodes[i]);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using Platform.Asl.Errors;
+using Platform.Asl.Json;
+using Platform.Asl.Model;
+using Platform.Asl.Paths;
+using Platform.Engine.Execution;
+using Platform.Engine.History;
+using Platform.Engine.Orchestration;
+using Platform.Engine.Tasks;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>Task: InputPath → Parameters → the activity (raced against TimeoutSeconds) → ResultSelector → ResultPath → OutputPath.</summary>
+internal sealed class TaskNode : RetryingNode
+{
+    private readonly TaskState _state;
+    private readonly ResourceInfo _resource;
+    private readonly Template? _parameters;
+    private readonly int? _timeoutSeconds;
+    private readonly JsonPath? _timeoutPath;
+    private readonly JsonPath? _heartbeatPath;
+    private readonly EventNames _events;
+
+    public TaskNode(TaskState state)
+        : base(state, state, state.ResultPath, state.ResultSelector)
+    {
+        _state = state;
+        _resource = ResourceInfo.Parse(state.Resource);
+        _parameters = Template.Compile(state.Parameters);
+        _timeoutSeconds = state.TimeoutSeconds is JNumber n && n.TryGetInt64(out long t) ? (int)Math.Min(t, int.MaxValue) : null;
+        _timeoutPath = state.TimeoutSecondsPath is null ? null : JsonPath.Parse(state.TimeoutSecondsPath);
+        _heartbeatPath = state.HeartbeatSecondsPath is null ? null : JsonPath.Parse(state.HeartbeatSecondsPath);
+        _events = _resource.Kind switch
+        {
+            ResourceKind.LambdaFunction => EventNames.Lambda,
+            ResourceKind.Activity => EventNames.Activity,
+            _ => EventNames.Task,
+        };
+    }
+
+    protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
+    {
+        var effective = InputPath.Select(run, input);
+        var parameters = _parameters is null ? effective : _parameters.Evaluate(run, effective);
+        CheckSize(run, parameters);
+        int? timeout = _timeoutPath is null ? _timeoutSeconds : PositiveSeconds(run, _timeoutPath, effective, "TimeoutSecondsPath");
+        if (_heartbeatPath is not null)
+        {
+            PositiveSeconds(run, _heartbeatPath, effective, "HeartbeatSecondsPath");
+        }
+
+        var history = run.Execution.History;
+        run.Record(_events.Scheduled, history.Enabled ? ScheduledDetails(parameters, timeout) : null);
+        run.Record(_events.Started, history.Enabled ? ResourceDetails() : null);
+
+        var invocation = new TaskInvocation
+        {
+            StateName = Name,
+            Resource = _state.Resource,
+            Input = parameters,
+            ExecutionId = run.Execution.Context.InstanceId,
+            Attempt = attempt,
+            TimeoutSeconds = timeout,
+            Credentials = _state.Credentials,
+        };
+
+        var context = run.Execution.Context;
+        TaskOutcome outcome;
+        if (timeout is { } seconds)
+        {
+            using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+            var timer = context.CreateTimer(run.Now.AddSeconds(seconds), timerCancellation.Token).AsTask();
+            var callTask = context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation).AsTask();
+            if (!callTask.IsCompleted && await Task.WhenAny(callTask, timer) != callTask)
+            {
+                run.Cancellation.ThrowIfCancellationRequested();
+                run.Record(_events.TimedOut, history.Enabled ? WithResource(EventDetails.Error(StatesErrors.Timeout, null)) : null);
+                return StepResult.Fail(StatesErrors.Timeout, null);
+            }
+
+            await timerCancellation.CancelAsync();
+            outcome = await callTask;
+        }
+        else
+        {
+            var call = context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation);
+            outcome = call.IsCompletedSuccessfully ? call.Result : await call;
+        }
+
+        if (!outcome.IsSuccess)
+        {
+            run.Record(_events.Failed, history.Enabled ? WithResource(EventDetails.Error(outcome.Error, outcome.Cause)) : null);
+            return StepResult.Fail(outcome.Error, outcome.Cause);
+        }
+
+        var result = outcome.Result!;
+        run.Record(_events.Succeeded, history.Enabled ? WithResource(EventDetails.Output(result)) : null);
+        CheckSize(run, result);
+        return Complete(run, input, result);
+    }
+
+    private static int PositiveSeconds(BranchRun run, JsonPath path, JNode effective, string field)
+    {
+        run.SetInput(effective);
+        if (!path.TryEvaluate(run, out var value))
+        {
+            throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
+        }
+
+        if (value is not JNumber n || !n.TryGetInt64(out long seconds) || seconds <= 0 || seconds > 99_999_999)
+        {
+            throw new StatesException(StatesErrors.Runtime, $"The {field} field refers to value \"{value}\" which is not a valid positive integer: {path.Text}");
+        }
+
+        return (int)seconds;
+    }
+
+    private JObject ScheduledDetails(JNode parameters, int? timeout)
+    {
+        var builder = new JObjectBuilder(5);
+        if (_resource.Kind is ResourceKind.LambdaFunction or ResourceKind.Activity)
+        {
+            builder.Set("resource", JNode.From(_state.Resource));
+            builder.Set("input", JNode.From(parameters.ToString()));
+        }
+        else
+        {
+            builder.Set("resourceType", JNode.From(_resource.ResourceType));
+            builder.Set("resource", JNode.From(_resource.ResourceName));
+            builder.Set("region", JNode.From(_resource.Region));
+            builder.Set("parameters", JNode.From(parameters.ToString()));
+        }
+
+        if (timeout is { } t)
+        {
+            builder.Set("timeoutInSeconds", JNode.From(t));
+        }
+
+        return builder.Build();
+    }
+
+    private JObject? ResourceDetails() => _resource.Kind is ResourceKind.LambdaFunction or ResourceKind.Activity
+        ? null
+        : new JObject(["resourceType", "resource"], [JNode.From(_resource.ResourceType), JNode.From(_resource.ResourceName)]);
+
+    private JObject WithResource(JObject details)
+    {
+        if (_resource.Kind is ResourceKind.LambdaFunction or ResourceKind.Activity)
+        {
+            return details;
+        }
+
+        var builder = new JObjectBuilder(details.Count + 2);
+        builder.Set("resourceType", JNode.From(_resource.ResourceType));
+        builder.Set("resource", JNode.From(_resource.ResourceName));
+        foreach (var (key, value) in details)
+        {
+            builder.Set(key, value);
+        }
+
+        return builder.Build();
+    }
+
+    private sealed record EventNames(string Scheduled, string Started, string Succeeded, string Failed, string TimedOut)
+    {
+        public static readonly EventNames Task = new(
+            HistoryEventTypes.TaskScheduled, HistoryEventTypes.TaskStarted, HistoryEventTypes.TaskSucceeded, HistoryEventTypes.TaskFailed, HistoryEventTypes.TaskTimedOut);
+
+        public static readonly EventNames Lambda = new(
+            HistoryEventTypes.LambdaFunctionScheduled, HistoryEventTypes.LambdaFunctionStarted, HistoryEventTypes.LambdaFunctionSucceeded,
+            HistoryEventTypes.LambdaFunctionFailed, HistoryEventTypes.LambdaFunctionTimedOut);
+
+        public static readonly EventNames Activity = new(
+            HistoryEventTypes.ActivityScheduled, HistoryEventTypes.ActivityStarted, HistoryEventTypes.ActivitySucceeded,
+            HistoryEventTypes.ActivityFailed, HistoryEventTypes.ActivityTimedOut);
+    }
+}

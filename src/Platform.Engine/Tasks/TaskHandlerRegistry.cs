@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using Platform.Asl.Errors;
+using Platform.Asl.Json;
+
+namespace Platform.Engine.Tasks;
+
+/// <summary>Task handlers registered by name, and the routing of AWS resources onto them.</summary>
+/// <remarks>
+/// <c>arn:aws:lambda:…:function:Name</c>, <c>arn:aws:states:::lambda:invoke</c> with <c>FunctionName</c> = Name (any ARN form),
+/// <c>arn:aws:states:…:activity:Name</c> and the plain name <c>Name</c> all reach handler <c>Name</c>, so AWS definitions run
+/// unchanged. <c>lambda:invoke</c> results are wrapped as AWS wraps them (<c>Payload</c>, <c>StatusCode</c>, …). Other resources
+/// (service integrations) are served by handlers registered for the exact resource.
+/// </remarks>
+public sealed class TaskHandlerRegistry : ITaskDispatcher
+{
+    private readonly ConcurrentDictionary<string, ITaskHandler> _byName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ITaskHandler> _byResource = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the registered handler names.</summary>
+    public IEnumerable<string> Names => _byName.Keys;
+
+    /// <summary>Registers a handler class under a name.</summary>
+    public TaskHandlerRegistry Register(string name, ITaskHandler handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(handler);
+        _byName[name] = handler;
+        return this;
+    }
+
+    /// <summary>Registers an asynchronous delegate under a name.</summary>
+    public TaskHandlerRegistry Register(string name, Func<TaskInvocation, CancellationToken, ValueTask<TaskOutcome>> handler) =>
+        Register(name, new DelegateTaskHandler(handler));
+
+    /// <summary>Registers a synchronous delegate returning an outcome (success or failure value).</summary>
+    public TaskHandlerRegistry Register(string name, Func<JNode, TaskOutcome> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Register(name, new DelegateTaskHandler((inv, _) => ValueTask.FromResult(handler(inv.Input))));
+    }
+
+    /// <summary>Registers a synchronous delegate returning the result; exceptions become failures.</summary>
+    public TaskHandlerRegistry Register(string name, Func<JNode, JNode> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return Register(name, new DelegateTaskHandler((inv, _) => ValueTask.FromResult(TaskOutcome.Success(handler(inv.Input)))));
+    }
+
+    /// <summary>Registers a handler for an exact resource (a service integration such as <c>arn:aws:states:::sqs:sendMessage</c>).</summary>
+    public TaskHandlerRegistry RegisterResource(string resource, ITaskHandler handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resource);
+        ArgumentNullException.ThrowIfNull(handler);
+        _byResource[resource] = handler;
+        return this;
+    }
+
+    /// <summary>Tells whether a handler is registered under <paramref name="name"/>.</summary>
+    public bool Contains(string name) => _byName.ContainsKey(name);
+
+    /// <inheritdoc />
+    public ValueTask<TaskOutcome> DispatchAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var info = ResourceInfo.Parse(invocation.Resource);
+        if (_byResource.TryGetValue(invocation.Resource, out var exact))
+        {
+            return Invoke(exact, invocation, cancellationToken);
+        }
+
+        switch (info.Kind)
+        {
+            case ResourceKind.LambdaFunction:
+            case ResourceKind.Activity:
+            case ResourceKind.Handler:
+                return _byName.TryGetValue(info.Name, out var named)
+                    ? Invoke(named, invocation, cancellationToken)
+                    : ValueTask.FromResult(Missing(invocation, info.Name));
+            case ResourceKind.ServiceIntegration when info.IsLambdaInvoke:
+                return InvokeLambdaAsync(invocation, cancellationToken);
+            default:
+                return ValueTask.FromResult(TaskOutcome.Failure(
+                    StatesErrors.Runtime,
+                    $"No task handler is registered for resource '{invocation.Resource}' (state '{invocation.StateName}')."));
+        }
+    }
+
+    private static TaskOutcome Missing(TaskInvocation invocation, string name) =>
+        TaskOutcome.Failure(
+            StatesErrors.Runtime,
+            $"No task handler named '{name}' is registered (state '{invocation.StateName}', resource '{invocation.Resource}').");
+
+    private static ValueTask<TaskOutcome> Invoke(ITaskHandler handler, TaskInvocation invocation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pending = handler.InvokeAsync(invocation, cancellationToken);
+            return pending.IsCompletedSuccessfully ? pending : Await(pending);
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromResult(TaskOutcome.FromException(ex));
+        }
+
+        static async ValueTask<TaskOutcome> Await(ValueTask<TaskOutcome> pending)
+        {
+            try
+            {
+                return await pending;
+            }
+            catch (Exception ex)
+            {
+                return TaskOutcome.FromException(ex);
+            }
+        }
+    }
+
+    private ValueTask<TaskOutcome> InvokeLambdaAsync(TaskInvocation invocation, CancellationToken cancellationToken)
+    {
+        if (invocation.Input is not JObject parameters || parameters["FunctionName"] is not JString functionName)
+        {
+            return ValueTask.FromResult(TaskOutcome.Failure(
+                "Lambda.InvalidParameterValueException",
+                $"The 'FunctionName' parameter of state '{invocation.StateName}' must be a string naming a function."));
+        }
+
+        string name = ResourceInfo.FunctionNameOf(functionName.Value);
+        if (!_byName.TryGetValue(name, out var handler))
+        {
+            return ValueTask.FromResult(TaskOutcome.Failure(
+                "Lambda.ResourceNotFoundException",
+                $"Function not found: {functionName.Value} (no task handler named '{name}' is registered)."));
+        }
+
+        var payloadInvocation = new TaskInvocation
+        {
+            StateName = invocation.StateName,
+            Resource = invocation.Resource,
+            Input = parameters["Payload"] ?? JObject.Empty,
+            ExecutionId = invocation.ExecutionId,
+            Attempt = invocation.Attempt,
+            TaskToken = invocation.TaskToken,
+            TimeoutSeconds = invocation.TimeoutSeconds,
+            Credentials = invocation.Credentials,
+        };
+        var pending = Invoke(handler, payloadInvocation, cancellationToken);
+        return pending.IsCompletedSuccessfully
+            ? ValueTask.FromResult(Wrap(pending.Result, invocation))
+            : AwaitWrap(pending, invocation);
+
+        static async ValueTask<TaskOutcome> AwaitWrap(ValueTask<TaskOutcome> pending, TaskInvocation invocation) => Wrap(await pending, invocation);
+    }
+
+    private static TaskOutcome Wrap(TaskOutcome outcome, TaskInvocation invocation)
+    {
+        if (!outcome.IsSuccess)
+        {
+            return outcome;
+        }
+
+        var metadata = new JObject(["HttpStatusCode"], [JNode.From(200)]);
+        var response = new JObject(["RequestId"], [JNode.From(invocation.InvocationId)]);
+        return TaskOutcome.Success(new JObject(
+            ["ExecutedVersion", "Payload", "SdkHttpMetadata", "SdkResponseMetadata", "StatusCode"],
+            [JNode.From("$LATEST"), outcome.Result!, metadata, response, JNode.From(200)]));
+    }
+
+    private sealed class DelegateTaskHandler(Func<TaskInvocation, CancellationToken, ValueTask<TaskOutcome>> handler) : ITaskHandler
+    {
+        public ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => handler(invocation, cancellationToken);
+    }
+}
