@@ -20,6 +20,8 @@ double seconds = Option("--seconds", 5);
 int concurrency = (int)Option("--concurrency", Environment.ProcessorCount);
 bool history = args.Contains("--history");
 var host = new InMemoryHost(BenchHandlers.Create());
+long exceptions = 0;
+AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, concurrency {concurrency}, history {(history ? "on" : "off")}, {seconds}s per workload after warm-up");
 Console.WriteLine($"{"workload",-16} {"exec/s",12} {"transitions/s",14} {"alloc B/exec",13} {"executions",11}");
@@ -47,13 +49,26 @@ foreach (string workload in workloads)
         return 1;
     }
 
+    if (Expected.TryGetValue(workload, out string? expected) && !JNode.DeepEquals(first.Output, JNode.Parse(expected)))
+    {
+        Console.Error.WriteLine($"{workload}: wrong output {first.Output}, expected {expected}");
+        return 1;
+    }
+
     int transitions = CountTransitions(await host.RunAsync(orchestrator, executionInputs[0] with { RecordHistory = true }));
     await RunFor(TimeSpan.FromSeconds(Math.Min(2, seconds)));  // warm-up (tiered JIT, PGO)
     GC.Collect();
     long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var stopwatch = Stopwatch.StartNew();
+    long exceptionsBefore = Interlocked.Read(ref exceptions);
     long count = await RunFor(TimeSpan.FromSeconds(seconds));
     stopwatch.Stop();
+    long thrown = Interlocked.Read(ref exceptions) - exceptionsBefore;
+    if (thrown > 0)
+    {
+        Console.WriteLine($"  note: {thrown / (double)count:N2} exceptions thrown per execution");
+    }
+
     long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     double perSecond = count / stopwatch.Elapsed.TotalSeconds;
     Console.WriteLine(string.Create(
@@ -115,4 +130,15 @@ static string FindShared()
     }
 
     throw new DirectoryNotFoundException("The shared folder (../shared beside the repository) was not found.");
+}
+
+public partial class Program
+{
+    // Expected outputs from ../shared/bench/README.md (AWS's behaviour).
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["order-pipeline"] = "{\"orderId\":\"o0\",\"tag\":\"order-o0-silver\",\"lines\":10,\"nameOk\":true,\"addressOk\":true,\"prices\":[2.5,5,7.5,10,12.5,15,17.5,0,22.5,25]}",
+        ["hello-choice"] = "{\"greeting\":\"Hello, Ada!\",\"vip\":true}",
+        ["durable-steps"] = "{\"n\":5}",
+    };
 }
