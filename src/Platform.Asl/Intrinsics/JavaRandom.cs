@@ -33,6 +33,9 @@ internal sealed class JavaRandom
         return r;
     }
 
+    /// <summary>Returns any 32-bit value, as <c>Random.nextInt()</c>.</summary>
+    public int NextInt() => Next(32);
+
     /// <summary>Returns a value in [0, 1), as <c>Random.nextDouble()</c>.</summary>
     public double NextDouble() => (((long)Next(26) << 27) + Next(27)) * (1.0 / (1L << 53));
 
