@@ -74,7 +74,7 @@ internal sealed partial class Validator
         }
         else if (!ExpressionSyntax.IsIntrinsicSyntax(text))
         {
-            Error(pointer, AslRules.TemplateValue, $"must be a path or an intrinsic function call, found {ValueText.Quote(text)}");
+            Error(pointer, AslRules.PathInvalid, $"must be a path or an intrinsic function call, found {ValueText.Quote(text)}");
         }
         else if (!ExpressionSyntax.TryParseIntrinsic(text, out var error))
         {
@@ -187,7 +187,7 @@ internal sealed partial class Validator
             string? problem = VariableNames.Check(variable);
             if (problem is not null)
             {
-                Error(at, AslRules.AssignName, $"{problem}, found {ValueText.Quote(variable)}");
+                Error(at, AslRules.AssignName, problem);
             }
 
             if (dynamic)

@@ -283,7 +283,7 @@ internal sealed partial class Validator
         {
             null => null,
             JBool b => b.Value,
-            _ => TypeError<bool>(reader.At("End"), "a boolean", endNode),
+            _ => TypeError<bool?>(reader.At("End"), "a boolean", endNode),
         };
 
         if (next is not null)

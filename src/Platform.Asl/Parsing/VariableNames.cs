@@ -9,7 +9,7 @@ internal static class VariableNames
     /// <summary>The longest variable name allowed.</summary>
     public const int MaxLength = 80;
 
-    /// <summary>Returns why <paramref name="name"/> is not a valid variable name, or <see langword="null"/> when it is.</summary>
+    /// <summary>Returns what is wrong with <paramref name="name"/> as a message, or <see langword="null"/> when it is valid.</summary>
     public static string? Check(string name)
     {
         if (name.Length == 0)
@@ -18,18 +18,16 @@ internal static class VariableNames
         }
 
         int length = 0;
-        bool first = true;
         foreach (var rune in name.EnumerateRunes())
         {
-            length++;
-            if (first ? !IsIdStart(rune) : !IsIdContinue(rune))
+            if (length == 0 ? !IsIdStart(rune) : !IsIdContinue(rune))
             {
-                return first
-                    ? $"a variable name must start with a letter (Unicode ID_Start), found '{rune}'"
-                    : $"a variable name may only contain letters, digits and connectors (Unicode ID_Continue), found '{rune}'";
+                return length == 0
+                    ? $"a variable name must start with a letter (Unicode ID_Start), found {ValueText.Quote(name)}"
+                    : $"a variable name may only contain letters, digits and '_' (Unicode ID_Continue), found '{rune}' in {ValueText.Quote(name)}";
             }
 
-            first = false;
+            length++;
         }
 
         if (length > MaxLength)
@@ -37,7 +35,7 @@ internal static class VariableNames
             return $"a variable name must be at most {MaxLength} characters, found {length}";
         }
 
-        return string.Equals(name, "states", StringComparison.Ordinal) ? "'states' is reserved" : null;
+        return string.Equals(name, "states", StringComparison.Ordinal) ? "the variable name \"states\" is reserved" : null;
     }
 
     private static bool IsIdStart(Rune rune) => Rune.GetUnicodeCategory(rune) switch
