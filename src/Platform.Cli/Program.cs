@@ -1,2 +1,3 @@
-// Placeholder entry point until the CLI commands land (feature/cli).
-return 0;
+using Platform.Cli;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error);

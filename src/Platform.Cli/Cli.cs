@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Platform.Cli.Commands;
+
+namespace Platform.Cli;
+
+/// <summary>The <c>platform</c> command line: <c>validate</c>, <c>run</c> and <c>test</c>, writing to the given writers.</summary>
+internal static class Cli
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var root = new RootCommand("Validate, run and test Amazon States Language state machines.");
+        root.Subcommands.Add(ValidateCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(TestCommand.Create());
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await stderr.WriteLineAsync($"error: {error.Message}");
+            }
+
+            await stderr.WriteLineAsync("Run 'platform --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using Platform.Asl.Json;
+using Platform.Asl.Parsing;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform validate &lt;file&gt;</c>: prints every diagnostic of a definition; exit 1 when it has errors.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "The state machine definition (JSON or YAML)." };
+        var command = new Command("validate", "Check a state machine definition and print every error and warning.") { file };
+        command.SetAction((parseResult, _) => RunAsync(
+            parseResult.GetValue(file)!,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <summary>Formats a diagnostic as <c>error|warning &lt;pointer&gt;: &lt;message&gt;</c>, with <c>(line N)</c> when known.</summary>
+    public static string Format(Diagnostic diagnostic)
+    {
+        string severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        string line = diagnostic.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {diagnostic.Line})") : string.Empty;
+        return $"{severity} {diagnostic}{line}";
+    }
+
+    private static async Task<int> RunAsync(string path, TextWriter stdout, TextWriter stderr)
+    {
+        string text;
+        try
+        {
+            text = InputFiles.ReadText(path, "definition file");
+        }
+        catch (UsageException ex)
+        {
+            await stderr.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        Platform.Asl.Parsing.ParseResult parsed;
+        try
+        {
+            parsed = AslParser.Parse(text);
+        }
+        catch (JsonParseException ex)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"error /: not valid JSON or YAML: {ex.Reason} (line {ex.Line})"));
+            await stdout.WriteLineAsync("invalid: 1 error");
+            return ExitCodes.Failure;
+        }
+
+        foreach (var diagnostic in parsed.Diagnostics)
+        {
+            await stdout.WriteLineAsync(Format(diagnostic));
+        }
+
+        int errors = parsed.Errors.Count();
+        int warnings = parsed.Diagnostics.Count - errors;
+        if (!parsed.IsValid)
+        {
+            await stdout.WriteLineAsync($"invalid: {Count(errors, "error")}, {Count(warnings, "warning")}");
+            return ExitCodes.Failure;
+        }
+
+        await stdout.WriteLineAsync(warnings == 0 ? "valid" : $"valid ({Count(warnings, "warning")})");
+        return ExitCodes.Success;
+    }
+
+    private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
+}
