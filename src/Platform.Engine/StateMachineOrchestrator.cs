@@ -66,7 +66,7 @@ public sealed class StateMachineOrchestrator
             var winner = await Task.WhenAny(run, timer);
             if (winner == timer && !run.IsCompleted)
             {
-                await cancellation.CancelAsync();
+                cancellation.Cancel();
                 await run;
                 history.Record(
                     HistoryEventTypes.ExecutionTimedOut,
@@ -76,7 +76,7 @@ public sealed class StateMachineOrchestrator
                 return new ExecutionResult(ExecutionStatus.TimedOut, null, StatesErrors.Timeout, "The execution timed out.", history.Snapshot());
             }
 
-            await timerCancellation.CancelAsync();
+            timerCancellation.Cancel();
             outcome = await run;
         }
         else

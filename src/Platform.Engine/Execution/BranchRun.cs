@@ -11,6 +11,7 @@ internal sealed class BranchRun : EvaluationContext
 {
     private JNode _input = JObject.Empty;
     private JNode? _contextObject;
+    private JObject? _stateObject;
     private string _stateName = string.Empty;
     private DateTime _enteredTime;
     private int _retryCount = -1;
@@ -56,6 +57,7 @@ internal sealed class BranchRun : EvaluationContext
         _mapItem = null;
         _taskToken = null;
         _contextObject = null;
+        _stateObject = null;
         EnteredEventId = enteredEventId;
     }
 
@@ -65,6 +67,7 @@ internal sealed class BranchRun : EvaluationContext
         {
             _retryCount = count;
             _contextObject = null;
+            _stateObject = null;
         }
     }
 
@@ -102,35 +105,34 @@ internal sealed class BranchRun : EvaluationContext
 
     private JNode BuildContextObject()
     {
-        var builder = new JObjectBuilder(5);
-        builder.Set("Execution", Execution.ExecutionContextObject);
-        builder.Set("StateMachine", Execution.StateMachineContextObject);
-        var state = new JObjectBuilder(3);
-        state.Set("EnteredTime", JNode.From(Rfc3339.Format(_enteredTime)));
-        state.Set("Name", JNode.From(_stateName));
-        if (_retryCount >= 0)
-        {
-            state.Set("RetryCount", JNode.From(_retryCount));
-        }
-
-        builder.Set("State", state.Build());
+        // The State part is cached per state (and retry), so a Map that changes only its item rebuilds just the small root.
+        _stateObject ??= _retryCount >= 0
+            ? new JObject(["EnteredTime", "Name", "RetryCount"], [JNode.From(Rfc3339.Format(_enteredTime)), JNode.From(_stateName), JNode.From(_retryCount)])
+            : new JObject(["EnteredTime", "Name"], [JNode.From(Rfc3339.Format(_enteredTime)), JNode.From(_stateName)]);
+        int count = 3 + (_taskToken is null ? 0 : 1) + (_mapItem is null ? 0 : 1);
+        var keys = new string[count];
+        var values = new JNode[count];
+        keys[0] = "Execution";
+        values[0] = Execution.ExecutionContextObject;
+        keys[1] = "StateMachine";
+        values[1] = Execution.StateMachineContextObject;
+        keys[2] = "State";
+        values[2] = _stateObject;
+        int next = 3;
         if (_taskToken is not null)
         {
-            builder.Set("Task", new JObject(["Token"], [JNode.From(_taskToken)]));
+            keys[next] = "Task";
+            values[next++] = new JObject(["Token"], [JNode.From(_taskToken)]);
         }
 
         if (_mapItem is not null)
         {
-            builder.Set("Map", new JObject(["Item"], [_mapItem]));
+            keys[next] = "Map";
+            values[next] = new JObject(["Item"], [_mapItem]);
         }
 
-        JNode context = builder.Build();
-        if (Execution.Info.ContextOverrides is { } overrides)
-        {
-            context = Merge(context, overrides);
-        }
-
-        return context;
+        JNode context = new JObject(keys, values);
+        return Execution.Info.ContextOverrides is { } overrides ? Merge(context, overrides) : context;
     }
 
     private static JNode Merge(JNode target, JNode patch)

@@ -43,7 +43,7 @@ internal static class FanOut
 
             if (stop)
             {
-                await cancellation.CancelAsync();
+                cancellation.Cancel();
             }
 
             if (pending is null || pending.Count == 0)

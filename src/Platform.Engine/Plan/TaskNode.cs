@@ -77,7 +77,7 @@ internal sealed class TaskNode : RetryingNode
                 return StepResult.Fail(StatesErrors.Timeout, null);
             }
 
-            await timerCancellation.CancelAsync();
+            timerCancellation.Cancel();
             outcome = await callTask;
         }
         else

@@ -192,7 +192,8 @@ public sealed class VirtualTimeScheduler : SynchronizationContext, IDisposable
 
     private sealed class TimerEntry
     {
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Completed on the scheduler thread, so continuations run (or are posted) before the loop looks for more work.
+        public TaskCompletionSource Completion { get; } = new();
 
         public CancellationTokenRegistration Registration { get; set; }
     }
