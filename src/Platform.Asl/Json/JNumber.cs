@@ -65,14 +65,14 @@ public sealed class JNumber : JNode
             return ((long)value).ToString(CultureInfo.InvariantCulture);
         }
 
-        // Shortest round-trip digits, then ECMAScript's layout rules (ECMA-262 Number::toString).
-        string r = Math.Abs(value).ToString("E16", CultureInfo.InvariantCulture);
-        string shortest = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
-        if (double.Parse(shortest, CultureInfo.InvariantCulture) == Math.Abs(value))
+        // .NET's "R" gives the shortest round-trip digits; without an exponent it is already JavaScript's layout.
+        string r = Math.Abs(value).ToString("R", CultureInfo.InvariantCulture);
+        if (!r.Contains('E', StringComparison.Ordinal))
         {
-            r = Math.Abs(value).ToString("E" + (SignificantDigits(shortest) - 1), CultureInfo.InvariantCulture);
+            return value < 0 ? "-" + r : r;
         }
 
+        // Otherwise apply ECMAScript's layout rules (ECMA-262 Number::toString) to the digits and exponent.
         int ePos = r.IndexOf('E', StringComparison.Ordinal);
         string digits = r[..ePos].Replace(".", string.Empty, StringComparison.Ordinal).TrimEnd('0');
         if (digits.Length == 0)
@@ -108,34 +108,6 @@ public sealed class JNumber : JNode
 
     /// <inheritdoc />
     public override string ToString() => Format(Value);
-
-    private static int SignificantDigits(string roundTrip)
-    {
-        int count = 0;
-        bool leading = true;
-        foreach (char c in roundTrip)
-        {
-            if (c is 'E' or 'e')
-            {
-                break;
-            }
-
-            if (c is < '0' or > '9')
-            {
-                continue;
-            }
-
-            if (leading && c == '0')
-            {
-                continue;
-            }
-
-            leading = false;
-            count++;
-        }
-
-        return Math.Max(1, count);
-    }
 
     private static JNumber[] CreateSmallIntegers()
     {

@@ -141,7 +141,7 @@ internal sealed class MapNode : RetryingNode
     private int ResolveMaxConcurrency(BranchRun run, JNode effective)
     {
         var value = Resolve(run, _maxConcurrencyPath!, effective);
-        if (value is JNumber n && n.TryGetInt64(out long v) && v >= 0)
+        if (TryInteger(value, out long v) && v >= 0)
         {
             return (int)Math.Min(v, int.MaxValue);
         }
@@ -152,7 +152,7 @@ internal sealed class MapNode : RetryingNode
     private double ResolveToleratedCount(BranchRun run, JNode effective)
     {
         var value = Resolve(run, _toleratedCountPath!, effective);
-        if (value is JNumber n && n.TryGetInt64(out long v) && v >= 0)
+        if (TryInteger(value, out long v) && v >= 0)
         {
             return v;
         }
@@ -163,9 +163,21 @@ internal sealed class MapNode : RetryingNode
     private double ResolveToleratedPercentage(BranchRun run, JNode effective)
     {
         var value = Resolve(run, _toleratedPercentagePath!, effective);
-        return value is JNumber n
-            ? n.Value
+        return value is JNumber n ? n.Value
+            : value is JString s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double parsed) && double.IsFinite(parsed) ? parsed
             : throw new StatesException(StatesErrors.Runtime, $"The ToleratedFailurePercentagePath field refers to value \"{Describe(value)}\" which is not a valid float: {_toleratedPercentagePath!.Text}");
+    }
+
+    // AWS reads these fields the way Java parses numbers: a JSON number, or a string holding one ("1" is accepted).
+    private static bool TryInteger(JNode value, out long result)
+    {
+        result = 0;
+        return value switch
+        {
+            JNumber n => n.TryGetInt64(out result),
+            JString s => long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result),
+            _ => false,
+        };
     }
 
     private static string Describe(JNode value) => value is JString s ? s.Value : value.ToString();

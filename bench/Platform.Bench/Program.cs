@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using Platform.Asl.Json;
+using Platform.Asl.Parsing;
+using Platform.Bench;
+using Platform.Engine;
+using Platform.Engine.Execution;
+using Platform.Runtime.InMemory;
+
+// Measures executions/s and allocations per execution of the shared workloads (../shared/bench) on the in-memory host.
+// usage: dotnet run -c Release --project bench/Platform.Bench -- [workload ...] [--seconds N] [--concurrency N] [--history]
+string shared = FindShared();
+var workloads = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToList();
+if (workloads.Count == 0)
+{
+    workloads = ["hello-choice", "order-pipeline", "durable-steps"];
+}
+
+double seconds = Option("--seconds", 5);
+int concurrency = (int)Option("--concurrency", Environment.ProcessorCount);
+bool history = args.Contains("--history");
+var host = new InMemoryHost(BenchHandlers.Create());
+long exceptions = 0;
+AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, concurrency {concurrency}, history {(history ? "on" : "off")}, {seconds}s per workload after warm-up");
+Console.WriteLine($"{"workload",-16} {"exec/s",12} {"transitions/s",14} {"alloc B/exec",13} {"executions",11}");
+foreach (string workload in workloads)
+{
+    var definition = AslParser.Parse(File.ReadAllText(Path.Combine(shared, "bench", "workloads", workload + ".asl.json")));
+    if (definition.Definition is null)
+    {
+        Console.Error.WriteLine($"{workload}: invalid definition: {string.Join("; ", definition.Errors)}");
+        return 1;
+    }
+
+    var orchestrator = new StateMachineOrchestrator(definition.Definition);
+    string inputsFile = Path.Combine(shared, "bench", "workloads", workload + ".inputs.json");
+    JNode[] inputs = File.Exists(inputsFile)
+        ? [.. ((JArray)JNode.Parse(File.ReadAllText(inputsFile))).Items]
+        : [workload == "hello-choice" ? JNode.Parse("{\"name\":\"Ada\",\"vip\":true}") : JObject.Empty];
+    var executionInputs = inputs.Select(i => new ExecutionInput { Input = i, RecordHistory = history, StateMachineName = workload }).ToArray();
+
+    // Check the result once, so a fast wrong engine cannot pass for a fast one.
+    var first = await host.RunAsync(orchestrator, executionInputs[0]);
+    if (first.Status != ExecutionStatus.Succeeded)
+    {
+        Console.Error.WriteLine($"{workload}: execution failed: {first.Error}: {first.Cause}");
+        return 1;
+    }
+
+    if (Expected.TryGetValue(workload, out string? expected) && !JNode.DeepEquals(first.Output, JNode.Parse(expected)))
+    {
+        Console.Error.WriteLine($"{workload}: wrong output {first.Output}, expected {expected}");
+        return 1;
+    }
+
+    int transitions = CountTransitions(await host.RunAsync(orchestrator, executionInputs[0] with { RecordHistory = true }));
+    await RunFor(TimeSpan.FromSeconds(Math.Min(2, seconds)));  // warm-up (tiered JIT, PGO)
+    GC.Collect();
+    long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var stopwatch = Stopwatch.StartNew();
+    long exceptionsBefore = Interlocked.Read(ref exceptions);
+    long count = await RunFor(TimeSpan.FromSeconds(seconds));
+    stopwatch.Stop();
+    long thrown = Interlocked.Read(ref exceptions) - exceptionsBefore;
+    if (thrown > 0)
+    {
+        Console.WriteLine($"  note: {thrown / (double)count:N2} exceptions thrown per execution");
+    }
+
+    long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    double perSecond = count / stopwatch.Elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{workload,-16} {perSecond,12:N0} {perSecond * transitions,14:N0} {allocated / (double)count,13:N0} {count,11:N0}"));
+
+    async Task<long> RunFor(TimeSpan duration)
+    {
+        long total = 0;
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
+        {
+            long n = 0;
+            int k = w;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                for (int batch = 0; batch < 64; batch++)
+                {
+                    var pending = host.RunAsync(orchestrator, executionInputs[k++ % executionInputs.Length]);
+                    var result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+                    if (result.Status != ExecutionStatus.Succeeded)
+                    {
+                        throw new InvalidOperationException($"{workload}: {result.Error}: {result.Cause}");
+                    }
+                }
+
+                n += 64;
+            }
+
+            Interlocked.Add(ref total, n);
+        })).ToArray();
+        await Task.WhenAll(workers);
+        return total;
+    }
+}
+
+return 0;
+
+static int CountTransitions(ExecutionResult result) => result.History.Count(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal));
+
+double Option(string name, double fallback)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string FindShared()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+        {
+            string shared = Path.Combine(dir.FullName, "..", "shared");
+            if (Directory.Exists(shared))
+            {
+                return Path.GetFullPath(shared);
+            }
+        }
+    }
+
+    throw new DirectoryNotFoundException("The shared folder (../shared beside the repository) was not found.");
+}
+
+public partial class Program
+{
+    // Expected outputs from ../shared/bench/README.md (AWS's behaviour).
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["order-pipeline"] = "{\"orderId\":\"o0\",\"tag\":\"order-o0-silver\",\"lines\":10,\"nameOk\":true,\"addressOk\":true,\"prices\":[2.5,5,7.5,10,12.5,15,17.5,0,22.5,25]}",
+        ["hello-choice"] = "{\"greeting\":\"Hello, Ada!\",\"vip\":true}",
+        ["durable-steps"] = "{\"n\":5}",
+    };
+}
