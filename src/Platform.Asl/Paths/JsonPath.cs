@@ -9,9 +9,20 @@ namespace Platform.Asl.Paths;
 /// <remarks>
 /// <para>Instances are immutable and thread-safe; parse once and evaluate many times. Paths made only of names and single
 /// indices evaluate in a loop without allocating.</para>
-/// <para>A definite path yields its single value or nothing. An indefinite path (wildcard, slice, union of indices, filter,
-/// descent) always succeeds, yielding an array of the matches in document order, empty when nothing matches (as AWS does,
-/// e.g. <c>$.items[1:]</c> on <c>{}</c> gives <c>[]</c>).</para>
+/// <para>A definite path yields its single value (JSON <c>null</c> included) or nothing. An indefinite path (wildcard,
+/// slice, union of indices, filter, descent) always succeeds, yielding an array of the matches in document order, empty
+/// when nothing matches, as AWS does (<c>$.items[1:]</c> on <c>{}</c> gives <c>[]</c>).</para>
+/// <para>Syntax: roots <c>$</c>, <c>$$</c> and <c>$name</c>; <c>.name</c> (any characters but <c>.</c>, <c>[</c>,
+/// <c>(</c> and whitespace), <c>['name']</c> and <c>["name"]</c> (taken as written, as AWS does: a backslash only keeps
+/// the next character from closing the name), <c>[0]</c>, <c>[-1]</c>, <c>.*</c>, <c>[*]</c>, <c>..x</c>,
+/// <c>[0,2]</c>, <c>['a','b']</c>, <c>[start:end:step]</c> (Python semantics) and <c>[?(...)]</c> filters with
+/// <c>@</c> and <c>$</c> paths, <c>== != === !== &lt; &lt;= &gt; &gt;= =~ in nin contains subsetof anyof noneof size empty
+/// exists</c>, <c>&amp;&amp; || !</c>, parentheses and literals (numbers, quoted strings, <c>true false null</c>, JSON
+/// arrays and objects, <c>/regex/flags</c>). A path may end with one of the functions <c>length() size() min() max()
+/// avg() sum() stddev() first() last() keys()</c>.</para>
+/// <para>Jayway rules kept: <c>==</c> equates a number with a string holding it; a missing value makes every comparison
+/// false except <c>!=</c>, <c>!==</c> and <c>nin</c>; <c>=~</c> must match the whole string; a filter on an object
+/// tests the object itself; a union of names as the last step merges those names into one object.</para>
 /// </remarks>
 public sealed class JsonPath
 {
@@ -40,7 +51,11 @@ public sealed class JsonPath
     public string? VariableName { get; }
 
     /// <summary>Gets a value indicating whether the path selects at most one value (no wildcard, filter, slice, index union or descent).</summary>
-    /// <remarks>As in Jayway, a union of names as the last step (<c>$['a','b']</c>) and a trailing function (<c>.length()</c>) also yield one value.</remarks>
+    /// <remarks>
+    /// As in Jayway, a union of names as the last step (<c>$['a','b']</c>) yields one merged object, and a trailing
+    /// function yields one value after a definite prefix (<c>$.a.length()</c>) or a leading descent (<c>$..price.sum()</c>);
+    /// after another indefinite prefix it is applied to each match (<c>$.a[*].length()</c> is a list).
+    /// </remarks>
     public bool IsDefinite { get; }
 
     /// <summary>Gets a value indicating whether the path is a Reference Path (names and indices only), as ResultPath requires.</summary>

@@ -21,14 +21,28 @@ internal static class PathEvaluator
         return true;
     }
 
-    /// <summary>Tells whether the segments yield one value: names and single indices, optionally ended by a Jayway name merge (<c>['a','b']</c>) or a function.</summary>
+    /// <summary>Tells whether the segments yield one value rather than a list.</summary>
+    /// <remarks>
+    /// Names and single indices, optionally ended by a Jayway name merge (<c>['a','b']</c>). A trailing function keeps the
+    /// prefix's answer, except after a leading <c>..</c>, where Jayway applies it once to all the matches.
+    /// </remarks>
     public static bool IsDefinite(PathSegment[] segments)
     {
-        for (int i = 0; i < segments.Length; i++)
+        int count = segments.Length;
+        if (count > 0 && segments[^1].Kind == SegmentKind.Function)
+        {
+            if (segments[0].Kind == SegmentKind.Descent)
+            {
+                return true;
+            }
+
+            count--;
+        }
+
+        for (int i = 0; i < count; i++)
         {
             var s = segments[i];
-            bool last = i == segments.Length - 1;
-            if (s.IsSingle || s.Kind == SegmentKind.Function || (last && s.Kind == SegmentKind.NameUnion))
+            if (s.IsSingle || (i == count - 1 && s.Kind == SegmentKind.NameUnion))
             {
                 continue;
             }
@@ -101,14 +115,7 @@ internal static class PathEvaluator
             bool isLast = i == segments.Length - 1;
             if (segment.Kind == SegmentKind.Function)
             {
-                JNode? input = definiteSoFar ? (current.Count == 1 ? current[0] : null) : new JArray([.. current]);
-                if (input is not null && PathFunctions.TryApply(segment.Function, input, out result))
-                {
-                    return true;
-                }
-
-                result = null;
-                return false;
+                return TryApplyFunction(segment.Function, current, definiteSoFar, segments[0].Kind == SegmentKind.Descent, out result);
             }
 
             next.Clear();
@@ -138,6 +145,42 @@ internal static class PathEvaluator
         }
 
         result = current.Count == 0 ? JArray.Empty : new JArray([.. current]);
+        return true;
+    }
+
+    /// <summary>
+    /// Jayway's tail functions: after a definite prefix, applied to its value; after a leading <c>..</c>, applied once to
+    /// the array of matches (<c>$..price.sum()</c>); after any other indefinite prefix, applied to each match, yielding
+    /// the array of the results that exist.
+    /// </summary>
+    private static bool TryApplyFunction(PathFunction function, List<JNode> matches, bool definitePrefix, bool startsWithDescent, [NotNullWhen(true)] out JNode? result)
+    {
+        if (definitePrefix)
+        {
+            if (matches.Count == 1 && PathFunctions.TryApply(function, matches[0], out result))
+            {
+                return true;
+            }
+
+            result = null;
+            return false;
+        }
+
+        if (startsWithDescent)
+        {
+            return PathFunctions.TryApply(function, new JArray([.. matches]), out result);
+        }
+
+        var results = new List<JNode>(matches.Count);
+        foreach (var match in matches)
+        {
+            if (PathFunctions.TryApply(function, match, out var value))
+            {
+                results.Add(value);
+            }
+        }
+
+        result = new JArray([.. results]);
         return true;
     }
 

@@ -65,6 +65,12 @@ public class JsonPathFilterTests
     [InlineData("@.missing == null", "[]")]
     [InlineData("@.missing != 'x'", """["Sayings of the Century","Sword of Honour","Moby Dick","The Lord of the Rings"]""")]
     [InlineData("@.price < 'abc'", "[]")]
+    [InlineData("@.price<10", """["Sayings of the Century","Moby Dick"]""")]
+    [InlineData("@.category=='fiction'&&@.price>20", """["The Lord of the Rings"]""")]
+    [InlineData("@.price<9||@.isbn=~/0-395.*/", """["Sayings of the Century","Moby Dick","The Lord of the Rings"]""")]
+    [InlineData("@.author =~ / j\\. \\s r\\. .* /xi", """["The Lord of the Rings"]""")]
+    [InlineData("@.category=='fiction'&&!@.isbn", """["Sword of Honour"]""")]
+    [InlineData("@", """["Sayings of the Century","Sword of Honour","Moby Dick","The Lord of the Rings"]""")]
     public void Filter_Operators_SelectExpectedBooks(string filter, string expected)
     {
         Titles(filter).Should().Be(expected);

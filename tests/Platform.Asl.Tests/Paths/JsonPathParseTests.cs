@@ -181,6 +181,8 @@ public class JsonPathParseTests
     [InlineData("$var.a", true, false)]
     [InlineData("$['a','b']", true, false)]
     [InlineData("$.a.length()", true, false)]
+    [InlineData("$..a.length()", true, false)]
+    [InlineData("$.a[*].length()", false, false)]
     [InlineData("$.a[*]", false, false)]
     [InlineData("$.a.*", false, false)]
     [InlineData("$.a[0,1]", false, false)]
