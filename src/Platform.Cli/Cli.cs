@@ -15,7 +15,8 @@ internal static class Cli
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
 
-        var parseResult = root.Parse(args);
+        // Response files are off: "@path" is how --input and --context read JSON from a file.
+        var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parseResult.Errors.Count > 0)
         {
             foreach (var error in parseResult.Errors)
@@ -27,7 +28,8 @@ internal static class Cli
             return ExitCodes.UsageError;
         }
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        // Exceptions reach this method (not System.CommandLine's handler), so each maps to its documented exit code.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parseResult.InvokeAsync(configuration, cancellationToken);
@@ -36,6 +38,16 @@ internal static class Cli
         {
             await stderr.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException)
+        {
+            await stderr.WriteLineAsync("cancelled");
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex)
+        {
+            await stderr.WriteLineAsync($"internal error: {ex}");
+            return ExitCodes.Failure;
         }
     }
 }

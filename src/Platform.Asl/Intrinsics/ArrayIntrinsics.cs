@@ -111,6 +111,16 @@ internal static class ArrayIntrinsics
             }
         }
 
+        if (call.Arguments is [IntrinsicLiteral { Value: JNumber start }, IntrinsicLiteral { Value: JNumber end }, IntrinsicLiteral { Value: JNumber step }])
+        {
+            double span = end.Value - start.Value;
+            double count = span != 0 && (span > 0) != (step.Value > 0) ? 0 : Math.Floor(span / step.Value) + 1;
+            if (count > MaxRangeItems)
+            {
+                return new IntrinsicProblem(call.Position, $"States.ArrayRange would produce {count} items, more than the maximum of {MaxRangeItems}");
+            }
+        }
+
         return null;
     }
 

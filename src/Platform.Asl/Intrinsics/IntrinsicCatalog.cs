@@ -41,7 +41,7 @@ internal static class IntrinsicCatalog
             new("States.Base64Decode", 1, 1, [str], str, EncodingIntrinsics.Base64Decode),
             new("States.Hash", 2, 2, [any, str], str, EncodingIntrinsics.Hash, EncodingIntrinsics.ValidateHash),
             new("States.JsonMerge", 3, 3, [obj, obj, boolean], obj, JsonIntrinsics.JsonMerge, JsonIntrinsics.ValidateJsonMerge),
-            new("States.MathRandom", 2, 3, [num, num, num], num, MathIntrinsics.MathRandom),
+            new("States.MathRandom", 2, 3, [num, num, num], num, MathIntrinsics.MathRandom, MathIntrinsics.ValidateMathRandom),
             new("States.MathAdd", 2, 2, [num, num], num, MathIntrinsics.MathAdd),
             new("States.StringSplit", 2, 2, [str, str], arr, StringIntrinsics.StringSplit),
             new("States.UUID", 0, 0, [], str, IdIntrinsics.Uuid),

@@ -46,4 +46,11 @@ internal static class MathIntrinsics
 
         return JNumber.Create(start + (long)new JavaRandom(seed).NextInt((int)bound));
     }
+
+    /// <summary>Rejects literal bounds whose end is not above the start.</summary>
+    public static IntrinsicProblem? ValidateMathRandom(IntrinsicCall call) =>
+        call.Arguments is [IntrinsicLiteral { Value: JNumber start }, IntrinsicLiteral { Value: JNumber end } literalEnd, ..]
+        && IntrinsicInvocation.JavaRound(end.Value) <= IntrinsicInvocation.JavaRound(start.Value)
+            ? new IntrinsicProblem(literalEnd.Position, $"the end of States.MathRandom must be greater than its start, but is {literalEnd.Text}")
+            : null;
 }

@@ -51,7 +51,7 @@ internal static partial class YamlReader
             var ev = parser.Consume<ParsingEvent>();
             int line = (int)ev.Start.Line;
             var parent = stack.Count > 0 ? stack.Peek() : null;
-            if (parent?.Object is not null && parent.Key is null)
+            if (parent?.Object is not null && parent.Key is null && ev is not MappingEnd)
             {
                 parent.Key = ev is Scalar keyScalar
                     ? keyScalar.Value
@@ -66,7 +66,7 @@ internal static partial class YamlReader
                 continue;
             }
 
-            string pointer = parent is null ? string.Empty
+            string pointer = parent is null || ev is MappingEnd or SequenceEnd ? string.Empty
                 : parent.Object is not null ? JsonPointer.Append(parent.Pointer, parent.Key!)
                 : JsonPointer.Append(parent.Pointer, parent.Array!.Count);
             JNode? value;

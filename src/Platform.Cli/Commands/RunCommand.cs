@@ -15,9 +15,9 @@ internal static class RunCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "The state machine definition (JSON or YAML)." };
-        var input = new Option<string?>("--input", "-i") { Description = "The execution input: JSON text, or @path to read it from a file. Default: {}." };
-        var context = new Option<string?>("--context") { Description = "Fields merged into the Context Object (JSON text or @path), as a test case's context." };
-        var mocks = new Option<string?>("--mocks") { Description = "A JSON file of task mocks by state name, as a test case's mocks. Unmocked tasks fail: no handlers run from the command line." };
+        var input = new Option<string?>("--input", "-i") { HelpName = "json|@file", Description = "The execution input: JSON text, or @path to read it from a file. Default: {}." };
+        var context = new Option<string?>("--context") { HelpName = "json|@file", Description = "Fields merged into the Context Object (JSON text or @path), as a test case's context." };
+        var mocks = new Option<string?>("--mocks") { HelpName = "file", Description = "A JSON file of task mocks by state name, as a test case's mocks. Unmocked tasks fail: no handlers run from the command line." };
         var history = new Option<bool>("--history") { Description = "Print every history event (AWS's shape) as one JSON object per line before the result." };
         var virtualTime = new Option<bool>("--virtual-time") { Description = "Run on virtual time: Waits and retry back-offs finish at once." };
         var command = new Command("run", "Run a state machine in memory and print its output.") { file, input, context, mocks, history, virtualTime };

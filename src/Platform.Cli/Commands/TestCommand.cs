@@ -11,11 +11,11 @@ internal static class TestCommand
     public static Command Create()
     {
         var paths = new Argument<string[]>("path") { Description = "Case files, or directories searched recursively for *.json cases.", Arity = ArgumentArity.OneOrMore };
-        var tags = new Option<string[]>("--tag", "-t") { Description = "Run only cases with any of these tags (repeat the option for more tags)." };
-        var report = new Option<string?>("--report") { Description = "Write a JSON report of every case (name, file, tags, status, reason, expected, actual, durationMs) to this file." };
-        var minPassRate = new Option<double?>("--min-pass-rate") { Description = "Exit 0 when at least this share of cases (0..1) passes, instead of requiring all." };
-        var timeout = new Option<double>("--timeout") { Description = "The wall-clock budget of one case, in seconds.", DefaultValueFactory = _ => 10 };
-        var parallel = new Option<int>("--parallel") { Description = "How many cases run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var tags = new Option<string[]>("--tag", "-t") { HelpName = "tag", Description = "Run only cases with any of these tags (repeat the option for more tags)." };
+        var report = new Option<string?>("--report") { HelpName = "file", Description = "Write a JSON report of every case (name, file, tags, status, reason, expected, actual, durationMs) to this file." };
+        var minPassRate = new Option<double?>("--min-pass-rate") { HelpName = "0..1", Description = "Exit 0 when at least this share of cases (0..1) passes, instead of requiring all." };
+        var timeout = new Option<double>("--timeout") { HelpName = "seconds", Description = "The wall-clock budget of one case, in seconds.", DefaultValueFactory = _ => 10 };
+        var parallel = new Option<int>("--parallel") { HelpName = "n", Description = "How many cases run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("test", "Run workflow test cases (the conformance case format) with mocked tasks on virtual time.")
         {
             paths, tags, report, minPassRate, timeout, parallel,

@@ -22,10 +22,10 @@ public sealed record TestCaseResult
     public string? Reason { get; init; }
 
     /// <summary>Gets the case's <c>expect</c> object, when the file could be read.</summary>
-    public JNode? Expected { get; init; }
+    public JObject? Expected { get; init; }
 
     /// <summary>Gets what the execution produced (<c>status</c>, and <c>output</c> or <c>error</c> and <c>cause</c>), when it ran to its end.</summary>
-    public JNode? Actual { get; init; }
+    public JObject? Actual { get; init; }
 
     /// <summary>Gets how long the case took (wall clock).</summary>
     public TimeSpan Duration { get; init; }
@@ -39,8 +39,8 @@ public sealed record TestCaseResult
         builder.Set("tags", new JArray(Tags.Select(t => (JNode)JNode.From(t))));
         builder.Set("status", JNode.From(Passed ? "passed" : "failed"));
         builder.Set("reason", Reason is null ? JNode.Null : JNode.From(Reason));
-        builder.Set("expected", Expected ?? JNode.Null);
-        builder.Set("actual", Actual ?? JNode.Null);
+        builder.Set("expected", (JNode?)Expected ?? JNode.Null);
+        builder.Set("actual", (JNode?)Actual ?? JNode.Null);
         builder.Set("durationMs", JNode.From(Math.Round(Duration.TotalMilliseconds, 3)));
         return builder.Build();
     }

@@ -62,6 +62,8 @@ public class IntrinsicParserTests
     [InlineData("States.JsonMerge(States.StringToJson('{}'), States.StringToJson('{}'), true)", 71, "States.JsonMerge supports only false as argument 3")]
     [InlineData("States.Hash('a', 'SHA-2')", 17, "the algorithm of States.Hash must be one of MD5, SHA-1, SHA-256, SHA-384, SHA-512, but is 'SHA-2'")]
     [InlineData("States.ArrayRange(1, 5, 0)", 24, "the step of States.ArrayRange must not be 0")]
+    [InlineData("States.ArrayRange(0, 1000, 1)", 0, "States.ArrayRange would produce 1001 items, more than the maximum of 1000")]
+    [InlineData("States.MathRandom(5, 5)", 21, "the end of States.MathRandom must be greater than its start, but is 5")]
     [InlineData("States.ArrayRange(1, 5.5, 1)", 21, "argument 2 of States.ArrayRange must be an integer, but is 5.5")]
     [InlineData("States.ArrayPartition(States.Array(), 0)", 38, "the chunk size of States.ArrayPartition must be a positive integer, but is 0")]
     [InlineData("States.ArrayGetItem(States.Array(1), -1)", 37, "the index of States.ArrayGetItem must be a non-negative integer, but is -1")]
