@@ -90,11 +90,17 @@ public static class AslRules
     /// <summary>An intrinsic function call is not valid.</summary>
     public const string IntrinsicInvalid = "Intrinsic.Invalid";
 
-    /// <summary>A payload template's <c>.$</c> key does not hold a string.</summary>
-    public const string TemplateValue = "Template.Value";
+    /// <summary>A payload template's <c>.$</c> key does not hold a string (reported by <see cref="DataFlow.PayloadTemplate"/>).</summary>
+    public const string TemplateValue = DataFlow.PayloadTemplate.RuleValueType;
 
-    /// <summary>Two payload template keys collide once <c>.$</c> is removed.</summary>
-    public const string TemplateKeyCollision = "Template.KeyCollision";
+    /// <summary>A payload template's <c>.$</c> path does not parse (reported by <see cref="DataFlow.PayloadTemplate"/>).</summary>
+    public const string TemplatePath = DataFlow.PayloadTemplate.RulePath;
+
+    /// <summary>A payload template's <c>.$</c> intrinsic call does not parse (reported by <see cref="DataFlow.PayloadTemplate"/>).</summary>
+    public const string TemplateIntrinsic = DataFlow.PayloadTemplate.RuleIntrinsic;
+
+    /// <summary>Two payload template keys collide once <c>.$</c> is removed (reported by <see cref="DataFlow.PayloadTemplate"/>).</summary>
+    public const string TemplateKeyCollision = DataFlow.PayloadTemplate.RuleDuplicateKey;
 
     /// <summary>A Task's HeartbeatSeconds is not smaller than its TimeoutSeconds.</summary>
     public const string TaskHeartbeat = "Task.Heartbeat";

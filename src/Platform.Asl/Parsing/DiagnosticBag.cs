@@ -18,6 +18,13 @@ internal sealed class DiagnosticBag
         _items.Add(new Diagnostic(DiagnosticSeverity.Error, pointer, rule, message));
     }
 
+    /// <summary>Adds a diagnostic produced elsewhere (for example by the payload-template compiler).</summary>
+    public void Add(Diagnostic diagnostic)
+    {
+        HasErrors |= diagnostic.Severity == DiagnosticSeverity.Error;
+        _items.Add(diagnostic);
+    }
+
     /// <summary>Reports a warning.</summary>
     public void Warning(string pointer, string rule, string message) =>
         _items.Add(new Diagnostic(DiagnosticSeverity.Warning, pointer, rule, message));

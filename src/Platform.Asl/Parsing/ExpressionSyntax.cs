@@ -1,51 +1,38 @@
 using System.Diagnostics.CodeAnalysis;
+using Platform.Asl.DataFlow;
 using Platform.Asl.Intrinsics;
+using Platform.Asl.Json;
 using Platform.Asl.Paths;
 
 namespace Platform.Asl.Parsing;
 
 /// <summary>
-/// The one place where the validator calls the JSONPath and intrinsic-function parsers.
+/// The one place where the validator calls the JSONPath parser, the intrinsic-function parser and the payload-template
+/// compiler; everything else in the validator is structural.
 /// </summary>
-/// <remarks>
-/// While those parsers are still stubs (they throw <see cref="NotImplementedException"/>), a coarse lexical check
-/// (<see cref="FallbackSyntax"/>) stands in so that definitions can still be validated structurally.
-/// </remarks>
 internal static class ExpressionSyntax
 {
     /// <summary>Parses a JSONPath (input, Context Object or variable path).</summary>
     public static bool TryParsePath(string text, out PathSummary summary, [NotNullWhen(false)] out string? error)
     {
-        try
+        if (JsonPath.TryParse(text, out var path, out error))
         {
-            if (JsonPath.TryParse(text, out var path, out error))
-            {
-                summary = new PathSummary(path.Root, path.IsReferencePath);
-                return true;
-            }
+            summary = new PathSummary(path.Root, path.IsReferencePath);
+            return true;
+        }
 
-            summary = default;
-            return false;
-        }
-        catch (NotImplementedException)
-        {
-            return FallbackSyntax.TryParsePath(text, out summary, out error);
-        }
+        summary = default;
+        return false;
     }
 
     /// <summary>Parses an intrinsic function call such as <c>States.Format('{}', $.x)</c>.</summary>
-    public static bool TryParseIntrinsic(string text, [NotNullWhen(false)] out string? error)
-    {
-        try
-        {
-            return IntrinsicFunction.TryParse(text, out _, out error);
-        }
-        catch (NotImplementedException)
-        {
-            return FallbackSyntax.TryParseIntrinsic(text, out error);
-        }
-    }
+    public static bool TryParseIntrinsic(string text, [NotNullWhen(false)] out string? error) =>
+        IntrinsicFunction.TryParse(text, out _, out error);
 
     /// <summary>Tells whether a <c>.$</c> value is meant as an intrinsic call rather than a path.</summary>
     public static bool IsIntrinsicSyntax(string text) => IntrinsicFunction.IsIntrinsicSyntax(text);
+
+    /// <summary>Compiles a payload template, returning its problems (each with the pointer of the offending key).</summary>
+    public static IReadOnlyList<Diagnostic> CheckTemplate(JNode template, string pointer) =>
+        PayloadTemplate.TryCompile(template, pointer, out _, out var errors) ? [] : errors;
 }

@@ -11,7 +11,7 @@ internal static class JsonLineLocator
     public static Dictionary<string, int> Locate(string json, IReadOnlySet<string> wanted)
     {
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        byte[] utf8 = Encoding.UTF8.GetBytes(json);
+        byte[] utf8 = Encoding.UTF8.GetBytes(json.StartsWith('\uFEFF') ? json[1..] : json);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 1024 });
         var containers = new Stack<(string Pointer, bool IsObject, int Index)>();
         string? pendingPointer = null;

@@ -113,53 +113,12 @@ internal sealed partial class Validator
         return obj;
     }
 
-    /// <summary>Checks a payload template and everything nested in it.</summary>
+    /// <summary>Checks a payload template and everything nested in it (<c>.$</c> values and key collisions).</summary>
     private void CheckTemplate(JNode node, string pointer)
     {
-        switch (node)
+        foreach (var problem in ExpressionSyntax.CheckTemplate(node, pointer))
         {
-            case JObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    string at = JsonPointer.Append(pointer, key);
-                    if (key.EndsWith(DollarSuffix, StringComparison.Ordinal))
-                    {
-                        CheckDynamicEntry(obj, key, value, at);
-                    }
-                    else
-                    {
-                        CheckTemplate(value, at);
-                    }
-                }
-
-                break;
-            case JArray array:
-                for (int i = 0; i < array.Count; i++)
-                {
-                    CheckTemplate(array[i], JsonPointer.Append(pointer, i));
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>Checks one <c>key.$</c> entry: a string path or intrinsic, and no plain <c>key</c> next to it.</summary>
-    private void CheckDynamicEntry(JObject owner, string key, JNode value, string pointer)
-    {
-        string bare = key[..^DollarSuffix.Length];
-        if (owner.ContainsKey(bare))
-        {
-            Error(pointer, AslRules.TemplateKeyCollision, $"collides with the key {ValueText.Quote(bare)} once '.$' is removed");
-        }
-
-        if (value is JString s)
-        {
-            CheckPathOrIntrinsic(pointer, s.Value);
-        }
-        else
-        {
-            Error(pointer, AslRules.TemplateValue,
-                $"a key ending in '.$' must hold a path or an intrinsic function call (a string), found {ValueText.Describe(value)}");
+            _diagnostics.Add(problem);
         }
     }
 
@@ -179,25 +138,20 @@ internal sealed partial class Validator
             return null;
         }
 
-        foreach (var (key, value) in obj)
+        foreach (var key in obj.Keys)
         {
-            string at = JsonPointer.Append(pointer, key);
             bool dynamic = language == QueryLanguage.JSONPath && key.EndsWith(DollarSuffix, StringComparison.Ordinal);
-            string variable = dynamic ? key[..^DollarSuffix.Length] : key;
-            string? problem = VariableNames.Check(variable);
+            string? problem = VariableNames.Check(dynamic ? key[..^DollarSuffix.Length] : key);
             if (problem is not null)
             {
-                Error(at, AslRules.AssignName, problem);
+                Error(JsonPointer.Append(pointer, key), AslRules.AssignName, problem);
             }
+        }
 
-            if (dynamic)
-            {
-                CheckDynamicEntry(obj, key, value, at);
-            }
-            else if (language == QueryLanguage.JSONPath)
-            {
-                CheckTemplate(value, at);
-            }
+        // In JSONPath, Assign is a payload template whose top-level keys are variable names.
+        if (language == QueryLanguage.JSONPath)
+        {
+            CheckTemplate(obj, pointer);
         }
 
         return obj;

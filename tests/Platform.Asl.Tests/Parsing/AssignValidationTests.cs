@@ -41,12 +41,12 @@ public class AssignValidationTests
     [Fact]
     public void Parse_JsonPathDynamicVariable_IsCheckedLikeATemplate() =>
         Asl.ParseState("""{ "Type": "Pass", "End": true, "Assign": { "a.$": "$.a", "b.$": 1, "c": { "d.$": "States.UUID()" } } }""")
-            .ShouldFailWith(("/States/A/Assign/b.$", "Template.Value", "a key ending in '.$' must hold a path or an intrinsic function call (a string), found 1"));
+            .ShouldFailWith(("/States/A/Assign/b.$", "PayloadTemplate.ValueType", "The value for the field 'b.$' must be a string that contains a JSONPath or an intrinsic function call, but is a number"));
 
     [Fact]
     public void Parse_JsonPathVariableAndDynamicTwin_ReportsCollision() =>
         Asl.ParseState("""{ "Type": "Pass", "End": true, "Assign": { "a": 1, "a.$": "$.a" } }""")
-            .ShouldFailWith(("/States/A/Assign/a.$", "Template.KeyCollision", "collides with the key \"a\" once '.$' is removed"));
+            .ShouldFailWith(("/States/A/Assign/a.$", "PayloadTemplate.DuplicateKey", "The field 'a.$' and the field 'a' both produce the key 'a'"));
 
     [Fact]
     public void Parse_JsonataDollarSuffix_IsAnInvalidName() =>

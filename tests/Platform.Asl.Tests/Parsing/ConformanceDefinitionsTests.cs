@@ -1,5 +1,6 @@
 using Platform.Asl.Json;
 using Platform.Asl.Parsing;
+using Platform.Asl.Tests.TestSupport;
 
 namespace Platform.Asl.Tests.Parsing;
 
@@ -8,7 +9,7 @@ public class ConformanceDefinitionsTests
     [Fact]
     public void Parse_AllAwsRecordedDefinitions_AreValid()
     {
-        string folder = SharedFiles.AwsRecordedCases();
+        string folder = SharedFiles.AwsRecordedDirectory;
         var files = Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories);
         files.Should().HaveCount(544, "the shared folder holds 544 AWS-recorded cases");
 

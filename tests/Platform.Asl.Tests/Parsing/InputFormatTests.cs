@@ -168,6 +168,15 @@ public class InputFormatTests
     }
 
     [Fact]
+    public void Parse_JsonWithByteOrderMark_KeepsLines()
+    {
+        var result = AslParser.Parse("\uFEFF{\n\"StartAt\": \"A\",\n\"States\": {\n\"A\": { \"Type\": \"Pass\" }\n}\n}");
+
+        var error = result.Errors.Should().ContainSingle().Which;
+        (error.Pointer, error.Rule, error.Line).Should().Be(("/States/A", "Transition.Missing", 4));
+    }
+
+    [Fact]
     public void Parse_DefinitionOverOneMegabyte_ReportsTooLarge()
     {
         string padding = new('x', 1024 * 1024);

@@ -8,27 +8,27 @@ public class PayloadTemplateValidationTests
     [Fact]
     public void Parse_DollarKeyWithNumber_ReportsValue() =>
         Asl.ParseState("""{ "Type": "Pass", "End": true, "Parameters": { "x.$": 5 } }""")
-            .ShouldFailWith(("/States/A/Parameters/x.$", "Template.Value", "a key ending in '.$' must hold a path or an intrinsic function call (a string), found 5"));
+            .ShouldFailWith(("/States/A/Parameters/x.$", "PayloadTemplate.ValueType", "The value for the field 'x.$' must be a string that contains a JSONPath or an intrinsic function call, but is a number"));
 
     [Fact]
     public void Parse_KeysCollidingWithoutDollar_ReportsCollision() =>
         Asl.ParseState("""{ "Type": "Pass", "End": true, "Parameters": { "x": 1, "x.$": "$.y" } }""")
-            .ShouldFailWith(("/States/A/Parameters/x.$", "Template.KeyCollision", "collides with the key \"x\" once '.$' is removed"));
+            .ShouldFailWith(("/States/A/Parameters/x.$", "PayloadTemplate.DuplicateKey", "The field 'x.$' and the field 'x' both produce the key 'x'"));
 
     [Fact]
     public void Parse_NestedTemplateInArray_ReportsWithFullPointer() =>
         Asl.ParseState("""{ "Type": "Task", "Resource": "r", "End": true, "Parameters": { "a": [ 1, { "b.$": null } ] } }""")
-            .ShouldFailWith(("/States/A/Parameters/a/1/b.$", "Template.Value", "a key ending in '.$' must hold a path or an intrinsic function call (a string), found null"));
+            .ShouldFailWith(("/States/A/Parameters/a/1/b.$", "PayloadTemplate.ValueType", "The value for the field 'b.$' must be a string that contains a JSONPath or an intrinsic function call, but is null"));
 
     [Fact]
     public void Parse_TemplatePathInvalid_ReportsPath() =>
         Asl.ParseState("""{ "Type": "Pass", "End": true, "Parameters": { "x.$": "$.a[" } }""")
-            .ShouldFailWithPrefix("/States/A/Parameters/x.$", "Path.Invalid", "must be a valid JSONPath, found \"$.a[\": ");
+            .ShouldFailWithPrefix("/States/A/Parameters/x.$", "PayloadTemplate.Path", "The value for the field 'x.$' must be a valid JSONPath: ");
 
     [Fact]
     public void Parse_TemplateIntrinsicInvalid_ReportsIntrinsic() =>
         Asl.ParseState("""{ "Type": "Task", "Resource": "r", "End": true, "ResultSelector": { "x.$": "States.Array(" } }""")
-            .ShouldFailWithPrefix("/States/A/ResultSelector/x.$", "Intrinsic.Invalid", "must be a valid intrinsic function call, found \"States.Array(\": ");
+            .ShouldFailWithPrefix("/States/A/ResultSelector/x.$", "PayloadTemplate.Intrinsic", "The value for the field 'x.$' must be a valid JSONPath or a valid intrinsic function call: ");
 
     [Fact]
     public void Parse_TemplateNotAnObject_ReportsType() =>
@@ -61,10 +61,10 @@ public class PayloadTemplateValidationTests
     [InlineData("Parameters")]
     public void Parse_MapSelectorTemplate_IsChecked(string field) =>
         Asl.ParseState($$"""{ "Type": "Map", "End": true, "{{field}}": { "i.$": 1 }, "ItemProcessor": { "StartAt": "X", "States": { "X": { "Type": "Succeed" } } } }""")
-            .ShouldFailWith(($"/States/A/{field}/i.$", "Template.Value", "a key ending in '.$' must hold a path or an intrinsic function call (a string), found 1"));
+            .ShouldFailWith(($"/States/A/{field}/i.$", "PayloadTemplate.ValueType", "The value for the field 'i.$' must be a string that contains a JSONPath or an intrinsic function call, but is a number"));
 
     [Fact]
     public void Parse_ParallelResultSelector_IsChecked() =>
         Asl.ParseState("""{ "Type": "Parallel", "End": true, "ResultSelector": { "a.$": true }, "Branches": [ { "StartAt": "X", "States": { "X": { "Type": "Succeed" } } } ] }""")
-            .ShouldFailWith(("/States/A/ResultSelector/a.$", "Template.Value", "a key ending in '.$' must hold a path or an intrinsic function call (a string), found true"));
+            .ShouldFailWith(("/States/A/ResultSelector/a.$", "PayloadTemplate.ValueType", "The value for the field 'a.$' must be a string that contains a JSONPath or an intrinsic function call, but is a boolean"));
 }

@@ -75,7 +75,7 @@ public class TaskValidationTests
     [Fact]
     public void Parse_CredentialsRoleArnPath_IsCheckedAsTemplate() =>
         Asl.ParseState("""{ "Type": "Task", "Resource": "r", "End": true, "Credentials": { "RoleArn.$": 1 } }""")
-            .ShouldFailWith(("/States/A/Credentials/RoleArn.$", "Template.Value", "a key ending in '.$' must hold a path or an intrinsic function call (a string), found 1"));
+            .ShouldFailWith(("/States/A/Credentials/RoleArn.$", "PayloadTemplate.ValueType", "The value for the field 'RoleArn.$' must be a string that contains a JSONPath or an intrinsic function call, but is a number"));
 
     [Fact]
     public void Parse_FullTask_FillsTheModel()
