@@ -37,8 +37,8 @@ public sealed class StateMachineOrchestrator
             : new StateMachineOrchestrator(parsed.Definition);
     }
 
-    /// <summary>Runs one execution to its end.</summary>
-    public async ValueTask<ExecutionResult> RunAsync(OrchestrationContext context, ExecutionInput input)
+    /// <summary>Runs one execution to its end; cancelling <paramref name="cancellationToken"/> stops it (ExecutionAborted).</summary>
+    public async ValueTask<ExecutionResult> RunAsync(OrchestrationContext context, ExecutionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -59,7 +59,7 @@ public sealed class StateMachineOrchestrator
         BranchOutcome outcome;
         if (Definition.TimeoutSeconds is { } timeoutSeconds)
         {
-            using var cancellation = new CancellationTokenSource();
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var timerCancellation = new CancellationTokenSource();
             var timer = context.CreateTimer(start.AddSeconds(timeoutSeconds), timerCancellation.Token).AsTask();
             var run = _machine.RunAsync(input.Input, new BranchRun(execution, new VariableScope(null), startedId, cancellation.Token)).AsTask();
@@ -81,7 +81,7 @@ public sealed class StateMachineOrchestrator
         }
         else
         {
-            var run = _machine.RunAsync(input.Input, new BranchRun(execution, new VariableScope(null), startedId, CancellationToken.None));
+            var run = _machine.RunAsync(input.Input, new BranchRun(execution, new VariableScope(null), startedId, cancellationToken));
             outcome = run.IsCompletedSuccessfully ? run.Result : await run;
         }
 

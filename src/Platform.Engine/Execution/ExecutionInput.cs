@@ -36,6 +36,14 @@ public sealed record ExecutionInput
     /// <value><see langword="true"/>.</value>
     public bool RecordHistory { get; init; } = true;
 
+    /// <summary>Gets the most history events an execution may have before it fails with States.Runtime, or null for the host's default.</summary>
+    /// <value>null: the host decides (25,000, AWS's Standard quota, unless the host says otherwise).</value>
+    /// <remarks>Also what ends a runaway loop of states. Express workflows have no such quota on AWS; the in-memory host raises it.</remarks>
+    public int? MaxHistoryEvents { get; init; }
+
+    /// <summary>The AWS quota of history events for a Standard execution.</summary>
+    public const int StandardMaxHistoryEvents = 25_000;
+
     /// <summary>Gets the state machine ARN.</summary>
     public string StateMachineArn => $"arn:aws:states:{Region}:{Account}:stateMachine:{StateMachineName}";
 

@@ -19,6 +19,8 @@ internal sealed class ExecutionRun(OrchestrationContext context, ExecutionInput 
 
     public DateTime StartTime { get; } = startTime;
 
+    public long MaxHistoryEvents { get; } = info.MaxHistoryEvents ?? ExecutionInput.StandardMaxHistoryEvents;
+
     public JObject ExecutionContextObject => _executionContext ??= BuildExecution();
 
     public JObject StateMachineContextObject => _stateMachineContext ??= new JObject(

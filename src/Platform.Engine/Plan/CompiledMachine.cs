@@ -1,3 +1,4 @@
+using Platform.Asl.Errors;
 using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Engine.Execution;
@@ -37,6 +38,13 @@ internal sealed class CompiledMachine
 
                 var now = run.Now;
                 long entered = run.Record(node.EnteredType, history.Enabled ? EventDetails.Entered(node.Name, data) : null);
+                if (entered > run.Execution.MaxHistoryEvents)
+                {
+                    return BranchOutcome.Failure(
+                        StatesErrors.Runtime,
+                        $"The execution reached the maximum number of history events ({run.Execution.MaxHistoryEvents}) at state '{node.Name}'.");
+                }
+
                 run.EnterState(node.Name, node.Retriable, entered, now);
                 var pending = node.ExecuteAsync(data, run);
                 var step = pending.IsCompletedSuccessfully ? pending.Result : await pending;

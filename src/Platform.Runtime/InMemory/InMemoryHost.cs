@@ -18,14 +18,19 @@ public sealed class InMemoryHost(ITaskDispatcher tasks, InMemoryHostOptions? opt
         ArgumentNullException.ThrowIfNull(orchestrator);
         ArgumentNullException.ThrowIfNull(input);
         string instanceId = input.ExecutionArn;
+        if (input.MaxHistoryEvents is null)
+        {
+            input = input with { MaxHistoryEvents = _options.MaxHistoryEvents };
+        }
+
         if (!_options.VirtualTime)
         {
             var context = new InMemoryOrchestrationContext(instanceId, tasks, _options.TimeProvider, null, cancellationToken);
-            return orchestrator.RunAsync(context, input);
+            return orchestrator.RunAsync(context, input, cancellationToken);
         }
 
         using var scheduler = new VirtualTimeScheduler(_options.VirtualStart);
         var virtualContext = new InMemoryOrchestrationContext(instanceId, tasks, _options.TimeProvider, scheduler, cancellationToken);
-        return ValueTask.FromResult(scheduler.Run(() => orchestrator.RunAsync(virtualContext, input)));
+        return ValueTask.FromResult(scheduler.Run(() => orchestrator.RunAsync(virtualContext, input, cancellationToken)));
     }
 }
