@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Platform.Asl.DataFlow;
 using Platform.Asl.Intrinsics;
 using Platform.Asl.Json;
@@ -12,22 +13,39 @@ namespace Platform.Asl.Parsing;
 /// </summary>
 internal static class ExpressionSyntax
 {
-    /// <summary>Parses a JSONPath (input, Context Object or variable path).</summary>
+    /// <summary>Parses a JSONPath (input, Context Object or variable path); the error is the reason and its position.</summary>
     public static bool TryParsePath(string text, out PathSummary summary, [NotNullWhen(false)] out string? error)
     {
-        if (JsonPath.TryParse(text, out var path, out error))
+        try
         {
+            var path = JsonPath.Parse(text);
             summary = new PathSummary(path.Root, path.IsReferencePath);
+            error = null;
             return true;
         }
-
-        summary = default;
-        return false;
+        catch (JsonPathException ex)
+        {
+            summary = default;
+            error = $"{ex.Reason} (position {ex.Position.ToString(CultureInfo.InvariantCulture)})";
+            return false;
+        }
     }
 
-    /// <summary>Parses an intrinsic function call such as <c>States.Format('{}', $.x)</c>.</summary>
-    public static bool TryParseIntrinsic(string text, [NotNullWhen(false)] out string? error) =>
-        IntrinsicFunction.TryParse(text, out _, out error);
+    /// <summary>Parses an intrinsic function call such as <c>States.Format('{}', $.x)</c>; the error is the reason and its position.</summary>
+    public static bool TryParseIntrinsic(string text, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            IntrinsicFunction.Parse(text);
+            error = null;
+            return true;
+        }
+        catch (IntrinsicSyntaxException ex)
+        {
+            error = $"{ex.Reason} (position {ex.Position.ToString(CultureInfo.InvariantCulture)})";
+            return false;
+        }
+    }
 
     /// <summary>Tells whether a <c>.$</c> value is meant as an intrinsic call rather than a path.</summary>
     public static bool IsIntrinsicSyntax(string text) => IntrinsicFunction.IsIntrinsicSyntax(text);

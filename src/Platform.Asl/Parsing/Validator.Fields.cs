@@ -88,7 +88,9 @@ internal sealed partial class Validator
             return null;
         }
 
-        return CheckInteger(reader.At(name), node, min, max, rule, jsonataAllowed: false) ? ((JNumber)node).TryGetInt64(out long v) ? v : null : null;
+        return CheckInteger(reader.At(name), node, min, max, rule, jsonataAllowed: false) && ((JNumber)node).TryGetInt64(out long value)
+            ? value
+            : null;
     }
 
     /// <summary>Reads a field that is an integer, or (in JSONata states) a JSONata expression; returns it as written.</summary>

@@ -12,6 +12,16 @@ public class PathValidationTests
             .ShouldFailWithPrefix($"/States/A/{field}", "Path.Invalid", "must be a valid JSONPath, found \"foo\": ");
 
     [Fact]
+    public void Parse_InvalidPathAndIntrinsic_EndWithTheParsersReasonAndPosition()
+    {
+        var result = Asl.ParseState("""{ "Type": "Fail", "ErrorPath": "$.a b", "CausePath": "States.Nope()" }""");
+
+        result.Errors.Select(e => e.Rule).Should().Equal("Path.Invalid", "Intrinsic.Invalid");
+        result.Errors.First().Message.Should().MatchRegex("""^must be a valid JSONPath, found "\$\.a b": .+ \(position \d+\)$""");
+        result.Errors.Last().Message.Should().MatchRegex("""^must be a valid intrinsic function call, found "States\.Nope\(\)": .+ \(position \d+\)$""");
+    }
+
+    [Fact]
     public void Parse_UnbalancedBracket_ReportsInvalid() =>
         Asl.ParseState("""{ "Type": "Pass", "End": true, "InputPath": "$.a[0" }""")
             .ShouldFailWithPrefix("/States/A/InputPath", "Path.Invalid", "must be a valid JSONPath, found \"$.a[0\": ");
