@@ -66,7 +66,7 @@ internal static class JavaText
     public static string ToJacksonJson(JNode value)
     {
         var sb = new StringBuilder();
-        AppendJson(sb, value);
+        JsonWriter.Write(value, sb, indented: false, depth: 0, FormatNumber);
         return sb.ToString();
     }
 
@@ -118,87 +118,6 @@ internal static class JavaText
         }
     }
 
-    private static void AppendJson(StringBuilder sb, JNode value)
-    {
-        switch (value)
-        {
-            case JString s:
-                AppendQuoted(sb, s.Value);
-                break;
-            case JNumber n:
-                sb.Append(FormatNumber(n.Value));
-                break;
-            case JBool b:
-                sb.Append(b.Value ? "true" : "false");
-                break;
-            case JArray a:
-                sb.Append('[');
-                for (int i = 0; i < a.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append(',');
-                    }
-
-                    AppendJson(sb, a[i]);
-                }
-
-                sb.Append(']');
-                break;
-            case JObject o:
-                sb.Append('{');
-                for (int i = 0; i < o.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        sb.Append(',');
-                    }
-
-                    AppendQuoted(sb, o.Keys[i]);
-                    sb.Append(':');
-                    AppendJson(sb, o.Values[i]);
-                }
-
-                sb.Append('}');
-                break;
-            default:
-                sb.Append("null");
-                break;
-        }
-    }
-
-    private static void AppendQuoted(StringBuilder sb, string value)
-    {
-        sb.Append('"');
-        foreach (char c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
-                default:
-                    if (c < 0x20)
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        sb.Append('"');
-    }
-
-    /// <summary>Returns the shortest round-trip significant digits and the decimal exponent of the first digit.</summary>
     private static (string Digits, int Exponent) ShortestDigits(double magnitude)
     {
         // "R" yields the shortest round-trip text on .NET Core 3.0+, in plain or E notation.

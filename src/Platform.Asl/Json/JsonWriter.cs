@@ -15,8 +15,13 @@ public static class JsonWriter
     }
 
     /// <summary>Appends the JSON text of <paramref name="node"/>.</summary>
-    public static void Write(JNode node, StringBuilder sb, bool indented, int depth)
+    public static void Write(JNode node, StringBuilder sb, bool indented, int depth) => Write(node, sb, indented, depth, JNumber.Format);
+
+    /// <summary>Appends the JSON text of <paramref name="node"/>, formatting numbers with <paramref name="formatNumber"/>
+    /// (the intrinsics print numbers as Java does).</summary>
+    public static void Write(JNode node, StringBuilder sb, bool indented, int depth, Func<double, string> formatNumber)
     {
+        ArgumentNullException.ThrowIfNull(formatNumber);
         switch (node)
         {
             case JNull:
@@ -26,7 +31,7 @@ public static class JsonWriter
                 sb.Append(b.Value ? "true" : "false");
                 break;
             case JNumber n:
-                sb.Append(JNumber.Format(n.Value));
+                sb.Append(formatNumber(n.Value));
                 break;
             case JString s:
                 WriteString(sb, s.Value);
@@ -47,7 +52,7 @@ public static class JsonWriter
                     }
 
                     NewLine(sb, indented, depth + 1);
-                    Write(a[i], sb, indented, depth + 1);
+                    Write(a[i], sb, indented, depth + 1, formatNumber);
                 }
 
                 NewLine(sb, indented, depth);
@@ -73,7 +78,7 @@ public static class JsonWriter
                     NewLine(sb, indented, depth + 1);
                     WriteString(sb, keys[i]);
                     sb.Append(indented ? ": " : ":");
-                    Write(values[i], sb, indented, depth + 1);
+                    Write(values[i], sb, indented, depth + 1, formatNumber);
                 }
 
                 NewLine(sb, indented, depth);
@@ -106,7 +111,7 @@ public static class JsonWriter
                 case '\t': sb.Append("\\t"); break;
                 case '\b': sb.Append("\\b"); break;
                 case '\f': sb.Append("\\f"); break;
-                default: sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)); break;
+                default: sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)); break; // uppercase, as Jackson (AWS) writes
             }
         }
 

@@ -40,7 +40,7 @@ internal sealed class DataPath
             return value;
         }
 
-        throw new StatesException(StatesErrors.Runtime, $"Invalid path '{Path.Text}' : No results for path: {Path.NormalizedText}");
+        throw StateNode.NoResults(Path);
     }
 
     /// <summary>ResultPath: puts <paramref name="result"/> into <paramref name="input"/> (null keeps the input).</summary>

@@ -56,7 +56,7 @@ internal sealed class FailNode : StateNode
         var path = JsonPath.Parse(text);
         return run => path.TryEvaluate(run, out var value)
             ? AsString(value, text, field)
-            : throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
+            : throw NoResults(path);
     }
 
     private static string AsString(JNode value, string text, string field) => value is JString s

@@ -182,13 +182,6 @@ internal sealed class MapNode : RetryingNode
 
     private static string Describe(JNode value) => value is JString s ? s.Value : value.ToString();
 
-    private static JNode Resolve(BranchRun run, JsonPath path, JNode effective)
-    {
-        run.SetInput(effective);
-        return path.TryEvaluate(run, out var value)
-            ? value
-            : throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
-    }
 
     private static JsonPath? Parse(string? text) => text is null ? null : JsonPath.Parse(text);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Platform.Asl.Errors;
 using Platform.Asl.Json;
 using Platform.Asl.Model;
+using Platform.Asl.Paths;
 using Platform.Engine.Execution;
 
 namespace Platform.Engine.Plan;
@@ -64,6 +65,17 @@ internal abstract class StateNode
         ex.Error == StatesErrors.DataLimitExceeded || ex.Cause.StartsWith("An error occurred while executing the state", StringComparison.Ordinal)
             ? ex.Cause
             : RuntimeCause(run, ex.Cause);
+
+    /// <summary>AWS's error for a path that finds nothing: "Invalid path '$.x' : No results for path: $['x']".</summary>
+    public static StatesException NoResults(JsonPath path) =>
+        new(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
+
+    /// <summary>Evaluates a path with <paramref name="input"/> as <c>$</c>, failing as AWS does when it finds nothing.</summary>
+    protected static JNode Resolve(BranchRun run, JsonPath path, JNode input)
+    {
+        run.SetInput(input);
+        return path.TryEvaluate(run, out var value) ? value : throw NoResults(path);
+    }
 
     /// <summary>Fails with States.DataLimitExceeded when a value is over 256 KiB.</summary>
     protected static void CheckSize(BranchRun run, JNode value)

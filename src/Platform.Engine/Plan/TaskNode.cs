@@ -100,12 +100,7 @@ internal sealed class TaskNode : RetryingNode
 
     private static int PositiveSeconds(BranchRun run, JsonPath path, JNode effective, string field)
     {
-        run.SetInput(effective);
-        if (!path.TryEvaluate(run, out var value))
-        {
-            throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
-        }
-
+        var value = Resolve(run, path, effective);
         if (value is not JNumber n || !n.TryGetInt64(out long seconds) || seconds <= 0 || seconds > 99_999_999)
         {
             throw new StatesException(StatesErrors.Runtime, $"The {field} field refers to value \"{value}\" which is not a valid positive integer: {path.Text}");

@@ -112,13 +112,6 @@ internal sealed class WaitNode : StateNode
         return parsed.UtcDateTime;
     }
 
-    private static JNode Resolve(BranchRun run, JsonPath path, JNode effective)
-    {
-        run.SetInput(effective);
-        return path.TryEvaluate(run, out var value)
-            ? value
-            : throw new StatesException(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
-    }
 
     private static string Text(JNode value) => value is JString s ? s.Value : value is JNumber n ? n.ToString() : value.ToString();
 }
