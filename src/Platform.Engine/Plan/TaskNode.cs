@@ -48,6 +48,13 @@ internal sealed class TaskNode : RetryingNode
             PositiveSeconds(run, _heartbeatPath, effective, "HeartbeatSecondsPath");
         }
 
+        if (_resource.Pattern != IntegrationPattern.RequestResponse)
+        {
+            // Callbacks and .sync jobs need a durable (Standard) execution; AWS refuses them in Express workflows with this text.
+            string suffix = _resource.Pattern == IntegrationPattern.WaitForTaskToken ? ".waitForTaskToken" : ".sync";
+            throw new StatesException(StatesErrors.Runtime, $"Express state machine does not support '{suffix}' service integration");
+        }
+
         var history = run.Execution.History;
         run.Record(_events.Scheduled, history.Enabled ? ScheduledDetails(parameters, timeout) : null);
         run.Record(_events.Started, history.Enabled ? ResourceDetails() : null);

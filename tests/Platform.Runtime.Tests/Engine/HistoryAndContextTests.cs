@@ -85,4 +85,17 @@ public class HistoryAndContextTests
         var result = Harness.Run("""{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}""", "\"" + new string('x', 262_200) + "\"");
         result.ShouldFailWith("States.DataLimitExceeded");
     }
+
+    [Theory]
+    [InlineData("arn:aws:states:::lambda:invoke.waitForTaskToken", ".waitForTaskToken")]
+    [InlineData("arn:aws:states:::states:startExecution.sync", ".sync")]
+    public void Task_CallbackPatterns_AreRefusedInExpressAsAws(string resource, string suffix)
+    {
+        var handlers = new TaskHandlerRegistry().Register("Hello", i => i);
+        var result = Harness.Run(
+            "{\"StartAt\":\"T\",\"States\":{\"T\":{\"Type\":\"Task\",\"Resource\":\"" + resource + "\",\"Parameters\":{\"FunctionName\":\"Hello\"},\"End\":true}}}",
+            handlers: handlers);
+        result.ShouldFailWith("States.Runtime", $"Express state machine does not support '{suffix}' service integration");
+        result.EventTypes().Should().NotContain("TaskScheduled");
+    }
 }
