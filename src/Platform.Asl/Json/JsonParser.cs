@@ -160,6 +160,11 @@ public static class JsonParser
     {
         // System.Text.Json appends "LineNumber: x | BytePositionInLine: y." to its messages; the position is reported separately.
         string message = ex.Message;
+        if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+        {
+            return "the text ends before every object and array is closed";
+        }
+
         int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }

@@ -48,6 +48,13 @@ public class JsonParserTests
     }
 
     [Fact]
+    public void Parse_Truncated_SaysWhatIsMissing()
+    {
+        var act = () => JsonParser.Parse("{\"who\":");
+        act.Should().Throw<JsonParseException>().Which.Reason.Should().Be("the text ends before every object and array is closed");
+    }
+
+    [Fact]
     public void Parse_HugeArray_Works()
     {
         string json = "[" + string.Join(",", Enumerable.Range(0, 200_000)) + "]";
