@@ -66,7 +66,12 @@ internal static class RunCommand
         }
 
         var dispatcher = new MockTaskDispatcher(mocks, new TaskHandlerRegistry());
-        var host = new InMemoryHost(dispatcher, new InMemoryHostOptions { VirtualTime = request.VirtualTime });
+        var host = new InMemoryHost(dispatcher, new InMemoryHostOptions
+        {
+            VirtualTime = request.VirtualTime,
+            // A run starts its virtual clock at the real time, so the Context Object's times look like a real run's.
+            VirtualStart = DateTime.UtcNow,
+        });
         var executionInput = new ExecutionInput { Input = input, ContextOverrides = contextOverrides, RecordHistory = request.History };
         var result = await host.RunAsync(orchestrator, executionInput, cancellationToken);
 
