@@ -53,7 +53,7 @@ public sealed class StateMachineOrchestrator
 
         if (input.Input.Utf8Size > StatesErrors.MaxPayloadBytes)
         {
-            return Finish(execution, BranchOutcome.Failure(StatesErrors.DataLimitExceeded, "The execution input exceeds the maximum number of bytes service limit."), startedId);
+            return Finish(execution, BranchOutcome.Failure(StatesErrors.DataLimitExceeded, "The execution input has a size exceeding the maximum number of bytes service limit."), startedId);
         }
 
         BranchOutcome outcome;
@@ -61,7 +61,7 @@ public sealed class StateMachineOrchestrator
         {
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using var timerCancellation = new CancellationTokenSource();
-            var timer = context.CreateTimer(start.AddSeconds(timeoutSeconds), timerCancellation.Token).AsTask();
+            var timer = context.CreateTimer(StateNode.Deadline(start, timeoutSeconds), timerCancellation.Token).AsTask();
             var run = _machine.RunAsync(input.Input, new BranchRun(execution, new VariableScope(null), startedId, cancellation.Token)).AsTask();
             var winner = await Task.WhenAny(run, timer);
             if (winner == timer && !run.IsCompleted)

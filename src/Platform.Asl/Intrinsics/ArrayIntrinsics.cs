@@ -28,10 +28,10 @@ internal static class ArrayIntrinsics
         }
 
         var items = array.Items;
-        var chunks = new JNode[(array.Count + size - 1) / size];
+        var chunks = new JNode[((array.Count - 1) / size) + 1];
         for (int c = 0; c < chunks.Length; c++)
         {
-            int start = c * size;
+            int start = c * size;  // c < chunks.Length guarantees start < Count, so no overflow
             chunks[c] = new JArray(items.Slice(start, Math.Min(size, items.Length - start)).ToArray());
         }
 

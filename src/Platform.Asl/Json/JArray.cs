@@ -41,6 +41,17 @@ public sealed class JArray : JNode, IReadOnlyList<JNode>
 
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
+    private protected override int ComputeDepth()
+    {
+        int depth = 0;
+        foreach (var item in _items)
+        {
+            depth = Math.Max(depth, item.Depth);
+        }
+
+        return depth + 1;
+    }
+
     private protected override int ComputeUtf8Size()
     {
         long size = 2 + Math.Max(0, _items.Length - 1);

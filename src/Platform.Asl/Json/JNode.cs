@@ -11,6 +11,8 @@ namespace Platform.Asl.Json;
 public abstract class JNode : IEquatable<JNode>
 {
     private protected int _utf8Size = -1;
+    private protected int _depth = -1;
+    private string? _json;
 
     private protected JNode()
     {
@@ -42,6 +44,21 @@ public abstract class JNode : IEquatable<JNode>
         }
     }
 
+    /// <summary>Gets the nesting depth: 0 for a scalar, 1 for an array or object of scalars (cached).</summary>
+    /// <remarks>Values grow one level per state at most, so the children's depths are already cached when a parent asks.</remarks>
+    public int Depth
+    {
+        get
+        {
+            if (_depth < 0)
+            {
+                _depth = ComputeDepth();
+            }
+
+            return _depth;
+        }
+    }
+
     /// <summary>Creates a boolean value.</summary>
     public static JBool From(bool value) => value ? JBool.TrueValue : JBool.FalseValue;
 
@@ -69,8 +86,11 @@ public abstract class JNode : IEquatable<JNode>
     /// <inheritdoc />
     public override int GetHashCode() => JsonEquality.GetHashCode(this);
 
-    /// <summary>Returns the compact JSON text of this value.</summary>
-    public override string ToString() => JsonWriter.Write(this, indented: false);
+    /// <summary>Returns the compact JSON text of this value (cached for arrays and objects, which never change).</summary>
+    /// <remarks>History events print each state's input and output; an unchanged payload is serialised once.</remarks>
+    public override string ToString() => this is JObject or JArray
+        ? _json ??= JsonWriter.Write(this, indented: false)
+        : JsonWriter.Write(this, indented: false);
 
     /// <summary>Returns the JSON text of this value, indented with two spaces when asked.</summary>
     public string ToJson(bool indented = false) => JsonWriter.Write(this, indented);
@@ -90,4 +110,6 @@ public abstract class JNode : IEquatable<JNode>
     };
 
     private protected abstract int ComputeUtf8Size();
+
+    private protected virtual int ComputeDepth() => 0;
 }

@@ -159,6 +159,17 @@ public sealed class JObject : JNode, IReadOnlyList<KeyValuePair<string, JNode>>
         return index;
     }
 
+    private protected override int ComputeDepth()
+    {
+        int depth = 0;
+        foreach (var item in _values)
+        {
+            depth = Math.Max(depth, item.Depth);
+        }
+
+        return depth + 1;
+    }
+
     private protected override int ComputeUtf8Size()
     {
         long size = 2 + Math.Max(0, _keys.Length - 1);

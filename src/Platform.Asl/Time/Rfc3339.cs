@@ -65,7 +65,14 @@ public static class Rfc3339
             return false;
         }
 
-        value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(ticks);
+        // The offset can push a valid-looking local time outside the calendar (e.g. 9999-12-31T23:59:59-01:00).
+        long utcTicks = new DateTime(year, month, day, hour, minute, second).Ticks + ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(utcTicks, TimeSpan.Zero).ToOffset(offset);
         return true;
     }
 

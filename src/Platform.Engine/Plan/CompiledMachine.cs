@@ -63,9 +63,19 @@ internal sealed class CompiledMachine
                 data = step.Output!;
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
+            if (node.AbortedType is not null)
+            {
+                run.Record(node.AbortedType, null);
+            }
+
             return BranchOutcome.Abort();
+        }
+        catch (Exception ex)
+        {
+            // A last resort: a fault in a handler adapter or the language layer ends this branch as a failure, never a crash.
+            return BranchOutcome.Failure(StatesErrors.Runtime, StateNode.RuntimeCause(run, $"Internal error: {ex.GetType().Name}: {ex.Message}"));
         }
     }
 }

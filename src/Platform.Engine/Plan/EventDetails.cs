@@ -44,5 +44,5 @@ internal static class EventDetails
 
     public static JObject Output(JNode output) => new(["output", "outputDetails"], [JNode.From(output.ToString()), NotTruncated]);
 
-    private static JObject NotTruncated => new(["truncated"], [JNode.False]);
+    private static readonly JObject NotTruncated = new(["truncated"], [JNode.False]);
 }

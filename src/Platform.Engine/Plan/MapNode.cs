@@ -69,6 +69,7 @@ internal sealed class MapNode : RetryingNode
 
             run.SetMapItem(i, items[i]);
             inputs[i] = _itemSelector.Evaluate(run, effective);
+            CheckInputSize(run, inputs[i]);
         }
 
         run.ClearMapItem();
@@ -94,25 +95,35 @@ internal sealed class MapNode : RetryingNode
             run.Cancellation);
 
         run.Cancellation.ThrowIfCancellationRequested();
+        if (!tolerant)
+        {
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Failed && !outcome.Aborted)
+                {
+                    run.Record(HistoryEventTypes.MapStateFailed, null);
+                    return StepResult.Fail(outcome.Error, outcome.Cause);
+                }
+            }
+        }
+        else if (Exceeds(failures, inputs.Length, toleratedCount, toleratedPercentage))
+        {
+            run.Record(HistoryEventTypes.MapStateFailed, null);
+            return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
+        }
+
         var results = new JNode[outcomes.Length];
         for (int i = 0; i < outcomes.Length; i++)
         {
             var outcome = outcomes[i];
-            if (outcome.Failed && !outcome.Aborted && !tolerant)
+            if (outcome.Aborted)
             {
-                run.Record(HistoryEventTypes.MapStateFailed, null);
-                return StepResult.Fail(outcome.Error, outcome.Cause);
+                throw new InvalidOperationException($"Iteration {i} of '{Name}' was aborted although the Map was not stopped.");
             }
 
             results[i] = outcome.Failed
                 ? new JObject(["Error", "Cause"], [outcome.Error is null ? JNode.Null : JNode.From(outcome.Error), JNode.From(outcome.Cause ?? string.Empty)])
                 : outcome.Output!;
-        }
-
-        if (tolerant && Exceeds(failures, inputs.Length, toleratedCount, toleratedPercentage))
-        {
-            run.Record(HistoryEventTypes.MapStateFailed, null);
-            return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
         }
 
         run.Record(HistoryEventTypes.MapStateSucceeded, null);

@@ -23,6 +23,7 @@ internal sealed class ParallelNode : RetryingNode
     {
         var effective = InputPath.Select(run, input);
         var branchInput = _parameters is null ? effective : _parameters.Evaluate(run, effective);
+        CheckInputSize(run, branchInput);
         run.Record(HistoryEventTypes.ParallelStateStarted, null);
         long startedId = run.LastEventId;
         var outcomes = await FanOut.RunAsync(
@@ -42,12 +43,13 @@ internal sealed class ParallelNode : RetryingNode
         }
 
         run.Cancellation.ThrowIfCancellationRequested();
-        run.Record(HistoryEventTypes.ParallelStateSucceeded, null);
         var results = new JNode[outcomes.Length];
         for (int i = 0; i < outcomes.Length; i++)
         {
-            results[i] = outcomes[i].Output!;
+            results[i] = outcomes[i].Output ?? throw new InvalidOperationException($"Branch {i} of '{Name}' ended without output or failure.");
         }
+
+        run.Record(HistoryEventTypes.ParallelStateSucceeded, null);
 
         return Complete(run, input, new JArray(results));
     }

@@ -16,6 +16,13 @@ internal static class PlanCompiler
                     $"State '{state.Name}' ({state.Pointer}) uses JSONata, which this engine does not run yet; only JSONPath states run.");
             }
 
+            if (state is MapState { ItemReader: not null } or MapState { ItemBatcher: not null } or MapState { ResultWriter: not null })
+            {
+                throw new NotSupportedException(
+                    $"Map state '{state.Name}' ({state.Pointer}) uses ItemReader, ItemBatcher or ResultWriter, which need object storage and " +
+                    "child executions; this engine runs Maps over their input only.");
+            }
+
             nodes[state.Name] = state switch
             {
                 PassState pass => new PassNode(pass),

@@ -72,7 +72,7 @@ internal abstract class RetryingNode : StateNode
                     double delay = RetryBackoff.DelaySeconds(retrier, counters[r], random);
                     counters[r]++;
                     attempt++;
-                    var fireAt = run.Now.AddSeconds(delay);
+                    var fireAt = Deadline(run.Now, delay);
                     if (fireAt > run.Now)
                     {
                         await run.Execution.Context.CreateTimer(fireAt, run.Cancellation);
@@ -108,11 +108,20 @@ internal abstract class RetryingNode : StateNode
         return StepResult.Continue(Next, output, assigned);
     }
 
-    private static double Random01(Guid guid)
+    /// <summary>A uniform value in [0, 1) from a GUID's random bits.</summary>
+    /// <remarks>Bytes 7 and 8 carry the version and variant nibbles, which are fixed; bytes 10 to 15 and 0 to 1 are random in
+    /// v4 and v5 GUIDs alike, giving the 53 bits a double needs.</remarks>
+    public static double Random01(Guid guid)
     {
         Span<byte> bytes = stackalloc byte[16];
         guid.TryWriteBytes(bytes);
-        return (BitConverter.ToUInt64(bytes) >> 11) * (1.0 / (1UL << 53));
+        ulong bits = 0;
+        foreach (int i in (ReadOnlySpan<int>)[10, 11, 12, 13, 14, 15, 0])
+        {
+            bits = (bits << 8) | bytes[i];
+        }
+
+        return (bits >> 3) * (1.0 / (1UL << 53));
     }
 
     private int FindRetrier(string? error)

@@ -16,6 +16,9 @@ internal abstract class StateNode
         Name = definition.Name;
         EnteredType = definition.Type + "StateEntered";
         ExitedType = definition.Type + "StateExited";
+        AbortedType = definition.Type is StateType.Task or StateType.Wait or StateType.Parallel or StateType.Map
+            ? definition.Type + "StateAborted"
+            : null;
         InputPath = DataPath.Compile(definition.InputPath);
         OutputPath = DataPath.Compile(definition.OutputPath);
         Assign = definition.Assign is null ? null : Template.Compile(definition.Assign);
@@ -28,6 +31,9 @@ internal abstract class StateNode
     public string EnteredType { get; }
 
     public string ExitedType { get; }
+
+    /// <summary>Gets AWS's event for this state being stopped mid-way (Task, Wait, Parallel and Map have one).</summary>
+    public string? AbortedType { get; }
 
     /// <summary>Gets the next state, or null when the state ends its machine (set when the machine is linked).</summary>
     public StateNode? Next { get; set; }
@@ -77,14 +83,35 @@ internal abstract class StateNode
         return path.TryEvaluate(run, out var value) ? value : throw NoResults(path);
     }
 
-    /// <summary>Fails with States.DataLimitExceeded when a value is over 256 KiB.</summary>
-    protected static void CheckSize(BranchRun run, JNode value)
+    /// <summary>The deepest nesting a state may produce (Jackson's default limit, which AWS's JSON handling enforces).</summary>
+    public const int MaxDepth = 1000;
+
+    /// <summary>Fails with States.DataLimitExceeded when a result is over 256 KiB, and with States.Runtime when it nests too deep.</summary>
+    protected static void CheckSize(BranchRun run, JNode value) => Check(run, value, "returned a result");
+
+    /// <summary>The same limits for what a state hands on as input (after Parameters, to a branch or an iteration).</summary>
+    protected static void CheckInputSize(BranchRun run, JNode value) => Check(run, value, "has an input");
+
+    /// <summary>Returns <paramref name="from"/> plus <paramref name="seconds"/>, saturating instead of overflowing.</summary>
+    /// <remarks>Waits and timeouts come from input data; a deadline past the calendar's end simply never arrives.</remarks>
+    public static DateTime Deadline(DateTime from, double seconds)
+    {
+        double maxSeconds = (DateTime.MaxValue - from).TotalSeconds;
+        return seconds >= maxSeconds ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : from.AddSeconds(Math.Max(0, seconds));
+    }
+
+    private static void Check(BranchRun run, JNode value, string what)
     {
         if (value.Utf8Size > StatesErrors.MaxPayloadBytes)
         {
             throw new StatesException(
                 StatesErrors.DataLimitExceeded,
-                $"The state/task '{run.StateName}' returned a result with a size exceeding the maximum number of bytes service limit.");
+                $"The state/task '{run.StateName}' {what} with a size exceeding the maximum number of bytes service limit.");
+        }
+
+        if (value.Depth > MaxDepth)
+        {
+            throw new StatesException(StatesErrors.Runtime, $"The state/task '{run.StateName}' {what} nested deeper than {MaxDepth} levels.");
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class TaskNode : RetryingNode
     {
         var effective = InputPath.Select(run, input);
         var parameters = _parameters is null ? effective : _parameters.Evaluate(run, effective);
-        CheckSize(run, parameters);
+        CheckInputSize(run, parameters);
         int? timeout = _timeoutPath is null ? _timeoutSeconds : PositiveSeconds(run, _timeoutPath, effective, "TimeoutSecondsPath");
         if (_heartbeatPath is not null)
         {
@@ -70,39 +70,76 @@ internal sealed class TaskNode : RetryingNode
             Credentials = _state.Credentials,
         };
 
-        var context = run.Execution.Context;
-        TaskOutcome outcome;
-        if (timeout is { } seconds)
+        var (outcome, timedOut) = await CallAsync(run, invocation, timeout);
+        if (timedOut)
         {
-            using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-            var timer = context.CreateTimer(run.Now.AddSeconds(seconds), timerCancellation.Token).AsTask();
-            var callTask = context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation).AsTask();
-            if (!callTask.IsCompleted && await Task.WhenAny(callTask, timer) != callTask)
-            {
-                run.Cancellation.ThrowIfCancellationRequested();
-                run.Record(_events.TimedOut, history.Enabled ? WithResource(EventDetails.Error(StatesErrors.Timeout, null)) : null);
-                return StepResult.Fail(StatesErrors.Timeout, null);
-            }
-
-            timerCancellation.Cancel();
-            outcome = await callTask;
-        }
-        else
-        {
-            var call = context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation);
-            outcome = call.IsCompletedSuccessfully ? call.Result : await call;
+            run.Record(_events.TimedOut, history.Enabled ? WithResource(EventDetails.Error(StatesErrors.Timeout, null)) : null);
+            return StepResult.Fail(StatesErrors.Timeout, null);
         }
 
         if (!outcome.IsSuccess)
         {
-            run.Record(_events.Failed, history.Enabled ? WithResource(EventDetails.Error(outcome.Error, outcome.Cause)) : null);
-            return StepResult.Fail(outcome.Error, outcome.Cause);
+            string error = outcome.Error ?? StatesErrors.Runtime;
+            string? cause = outcome.Error is null ? $"The task handler for state '{Name}' returned no outcome." : outcome.Cause;
+            run.Record(_events.Failed, history.Enabled ? WithResource(EventDetails.Error(error, cause)) : null);
+            return StepResult.Fail(error, cause);
         }
 
         var result = outcome.Result!;
         run.Record(_events.Succeeded, history.Enabled ? WithResource(EventDetails.Output(result)) : null);
         CheckSize(run, result);
         return Complete(run, input, result);
+    }
+
+    /// <summary>Calls the activity, racing it against TimeoutSeconds and against the run being stopped (a machine timeout,
+    /// or a sibling branch failing). The loser is left to finish on its own, as on Durable Functions.</summary>
+    private static async ValueTask<(TaskOutcome Outcome, bool TimedOut)> CallAsync(BranchRun run, TaskInvocation invocation, int? timeout)
+    {
+        var context = run.Execution.Context;
+        ValueTask<TaskOutcome> call;
+        try
+        {
+            call = context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.Cancellation.IsCancellationRequested)
+        {
+            return (TaskOutcome.FromException(ex), false);
+        }
+
+        if (call.IsCompletedSuccessfully && timeout is null)
+        {
+            return (call.Result, false);
+        }
+
+        var callTask = call.AsTask();
+        Task? timer = null;
+        using var timerCancellation = timeout is null || callTask.IsCompleted ? null : CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        if (timerCancellation is not null && timeout is { } seconds)
+        {
+            timer = context.CreateTimer(Deadline(run.Now, seconds), timerCancellation.Token).AsTask();
+        }
+
+        if (!callTask.IsCompleted && (timer is not null || run.Cancellation.CanBeCanceled))
+        {
+            var stopped = new TaskCompletionSource();
+            using var registration = run.Cancellation.Register(() => stopped.TrySetResult());
+            var winner = await Task.WhenAny(timer is null ? [callTask, stopped.Task] : [callTask, stopped.Task, timer]);
+            run.Cancellation.ThrowIfCancellationRequested();
+            if (winner == timer)
+            {
+                return (default, true);
+            }
+        }
+
+        timerCancellation?.Cancel();
+        try
+        {
+            return (await callTask, false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !run.Cancellation.IsCancellationRequested)
+        {
+            return (TaskOutcome.FromException(ex), false);
+        }
     }
 
     private static int PositiveSeconds(BranchRun run, JsonPath path, JNode effective, string field)

@@ -49,15 +49,7 @@ internal sealed class WaitNode : StateNode
 
         if (fireAt > run.Now)
         {
-            try
-            {
-                await run.Execution.Context.CreateTimer(fireAt, run.Cancellation);
-            }
-            catch (OperationCanceledException)
-            {
-                run.Record(History.HistoryEventTypes.WaitStateAborted, null);
-                throw;
-            }
+            await run.Execution.Context.CreateTimer(fireAt, run.Cancellation);
         }
 
         try
@@ -77,7 +69,7 @@ internal sealed class WaitNode : StateNode
     {
         if (_seconds is { } seconds)
         {
-            return run.Now.AddSeconds(seconds);
+            return Deadline(run.Now, seconds);
         }
 
         if (_timestamp is { } timestamp)
@@ -98,7 +90,7 @@ internal sealed class WaitNode : StateNode
                 throw new StatesException(StatesErrors.Runtime, $"The SecondsPath parameter references a negative value: {_secondsPath.Text} == {Text(value)}");
             }
 
-            return run.Now.AddSeconds(Math.Min(s, 31_622_400L * 10));
+            return Deadline(run.Now, s);
         }
 
         var stamp = Resolve(run, _timestampPath!, effective);

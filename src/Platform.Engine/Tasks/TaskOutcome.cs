@@ -21,8 +21,8 @@ public readonly struct TaskOutcome
     /// <summary>Gets the cause when the task failed (may be null).</summary>
     public string? Cause { get; }
 
-    /// <summary>Gets a value indicating whether the task succeeded.</summary>
-    public bool IsSuccess => Error is null;
+    /// <summary>Gets a value indicating whether the task succeeded (a <see langword="default"/> outcome did not).</summary>
+    public bool IsSuccess => Result is not null;
 
     /// <summary>A successful outcome.</summary>
     public static TaskOutcome Success(JNode result) => new(result ?? JNode.Null, null, null);

@@ -45,7 +45,18 @@ internal sealed class InMemoryOrchestrationContext(
         }
 
         var delay = fireAt - CurrentUtcDateTime;
-        return delay <= TimeSpan.Zero ? ValueTask.CompletedTask : new ValueTask(Task.Delay(delay, time, cancellationToken));
+        return delay <= TimeSpan.Zero ? ValueTask.CompletedTask : new ValueTask(DelayUntilAsync(fireAt, cancellationToken));
+    }
+
+    /// <summary>Waits until <paramref name="fireAt"/> in steps, because one Task.Delay cannot exceed about 49.7 days.</summary>
+    private async Task DelayUntilAsync(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        var longest = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+        TimeSpan remaining;
+        while ((remaining = fireAt - CurrentUtcDateTime) > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining < longest ? remaining : longest, time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public override ValueTask<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
