@@ -221,7 +221,7 @@ internal sealed partial class Validator
         {
             CheckStringMatches(pointer, ((JString)operand).Value);
         }
-        else if (name.StartsWith("Timestamp", StringComparison.Ordinal) && !Rfc3339.IsValid(((JString)operand).Value))
+        else if (name.StartsWith("Timestamp", StringComparison.Ordinal) && !Time.Rfc3339.TryParse(((JString)operand).Value, out _))
         {
             ReportTimestamp(pointer, ((JString)operand).Value, jsonataAllowed: false);
         }
@@ -243,7 +243,8 @@ internal sealed partial class Validator
             }
 
             string found = i + 1 < pattern.Length ? $"'\\{pattern[i + 1]}' at position {Integer(i)}" : $"a trailing '\\' at position {Integer(i)}";
-            Error(pointer, AslRules.ChoiceStringMatches, $"'\\' may only escape '*' or '\\', found {found} in {ValueText.Quote(pattern)}");
+            // AWS accepts the definition and fails when the rule is evaluated, so this is a warning here.
+            _diagnostics.Warning(pointer, AslRules.ChoiceStringMatches, $"'\\' may only escape '*' or '\\', found {found} in {ValueText.Quote(pattern)}; evaluating this rule fails with States.Runtime");
             return;
         }
     }

@@ -44,7 +44,7 @@ internal sealed partial class Validator
             return null;
         }
 
-        if (!Rfc3339.IsValid(s.Value))
+        if (!Time.Rfc3339.TryParse(s.Value, out _))
         {
             ReportTimestamp(reader.At(name), s.Value, language == QueryLanguage.JSONata);
             return null;

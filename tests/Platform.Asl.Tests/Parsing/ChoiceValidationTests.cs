@@ -108,9 +108,15 @@ public class ChoiceValidationTests
     [Theory]
     [InlineData(@"a\\x", @"'\x' at position 1")]
     [InlineData(@"abc\\", @"a trailing '\' at position 3")]
-    public void Parse_StringMatchesBadEscape_ReportsStringMatches(string pattern, string found) =>
-        Choice($$"""[{ "Variable": "$.x", "StringMatches": "{{pattern}}", "Next": "A" }]""").ShouldFailWith(("/States/A/Choices/0/StringMatches", "Choice.StringMatches",
-            $@"'\' may only escape '*' or '\', found {found} in ""{pattern.Replace(@"\\", @"\\", StringComparison.Ordinal)}"""));
+    public void Parse_StringMatchesBadEscape_WarnsBecauseAwsFailsOnlyWhenEvaluated(string pattern, string found)
+    {
+        var result = Choice($$"""[{ "Variable": "$.x", "StringMatches": "{{pattern}}", "Next": "A" }]""");
+        result.ShouldBeValid();
+        var warning = result.Diagnostics.Should().ContainSingle(d => d.Rule == "Choice.StringMatches").Which;
+        warning.Severity.Should().Be(DiagnosticSeverity.Warning);
+        warning.Pointer.Should().Be("/States/A/Choices/0/StringMatches");
+        warning.Message.Should().StartWith($@"'\' may only escape '*' or '\', found {found}");
+    }
 
     [Fact]
     public void Parse_StringMatchesEscapes_AreValid() =>

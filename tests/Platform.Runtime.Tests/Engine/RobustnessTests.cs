@@ -142,4 +142,22 @@ public class RobustnessTests
             """{"StartAt":"M","States":{"M":{"Type":"Map","ItemBatcher":{"MaxItemsPerBatch":2},"ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""").Definition!);
         act.Should().Throw<NotSupportedException>().WithMessage("*ItemReader, ItemBatcher or ResultWriter*");
     }
+
+    [Theory]
+    [InlineData("{\"x\":\"abc\"}", "States.Runtime")]
+    [InlineData("{\"y\":1}", null)]
+    public void Choice_StringMatchesBadEscape_FailsOnlyWhenEvaluated(string input, string? error)
+    {
+        var result = Harness.Run(
+            """{"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[{"Variable":"$.y","IsPresent":true,"Next":"Done"},{"Variable":"$.x","StringMatches":"a\\b","Next":"Done"}],"Default":"Done"},"Done":{"Type":"Succeed"}}}""",
+            input);
+        if (error is null)
+        {
+            result.ShouldSucceedWith(input);
+        }
+        else
+        {
+            result.ShouldFailWith(error, "may only escape");
+        }
+    }
 }

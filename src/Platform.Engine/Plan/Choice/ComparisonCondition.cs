@@ -18,6 +18,7 @@ internal sealed class ComparisonCondition : Condition
     private readonly JsonPath? _operandPath;
     private readonly DateTimeOffset _timestamp;
     private readonly WildcardPattern? _pattern;
+    private readonly StatesException? _patternError;
 
     public ComparisonCondition(ComparisonRule rule)
     {
@@ -38,7 +39,15 @@ internal sealed class ComparisonCondition : Condition
 
             if (_operator == ComparisonOperator.StringMatches && rule.Operand is JString pattern)
             {
-                _pattern = WildcardPattern.Parse(pattern.Value);
+                // A bad escape is AWS's runtime error: keep it until the rule is evaluated.
+                try
+                {
+                    _pattern = WildcardPattern.Parse(pattern.Value);
+                }
+                catch (StatesException ex)
+                {
+                    _patternError = ex;
+                }
             }
         }
     }
@@ -119,7 +128,7 @@ internal sealed class ComparisonCondition : Condition
     }
 
     private bool CompareStrings(string left, string right) => _relation == Relation.Matches
-        ? (_pattern ?? WildcardPattern.Parse(right)).IsMatch(left)
+        ? (_pattern ?? (_patternError is null ? WildcardPattern.Parse(right) : throw _patternError)).IsMatch(left)
         : Compare(string.CompareOrdinal(left, right));
 
     private bool Compare(int order) => _relation switch
