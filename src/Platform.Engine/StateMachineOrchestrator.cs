@@ -53,7 +53,7 @@ public sealed class StateMachineOrchestrator
 
         if (input.Input.Utf8Size > StatesErrors.MaxPayloadBytes)
         {
-            return Finish(execution, BranchOutcome.Failure(StatesErrors.DataLimitExceeded, "The execution input has a size exceeding the maximum number of bytes service limit."), startedId);
+            return Finish(execution, BranchOutcome.Failure(StatesErrors.DataLimitExceeded, "The execution input has a size exceeding the maximum number of bytes service limit."));
         }
 
         BranchOutcome outcome;
@@ -85,10 +85,10 @@ public sealed class StateMachineOrchestrator
             outcome = run.IsCompletedSuccessfully ? run.Result : await run;
         }
 
-        return Finish(execution, outcome, startedId);
+        return Finish(execution, outcome);
     }
 
-    private static ExecutionResult Finish(ExecutionRun execution, BranchOutcome outcome, long startedId)
+    private static ExecutionResult Finish(ExecutionRun execution, BranchOutcome outcome)
     {
         var history = execution.History;
         var now = execution.Context.CurrentUtcDateTime;
@@ -104,7 +104,6 @@ public sealed class StateMachineOrchestrator
             return new ExecutionResult(ExecutionStatus.Aborted, null, null, null, history.Snapshot());
         }
 
-        _ = startedId;
         history.Record(HistoryEventTypes.ExecutionFailed, history.LastId, now, history.Enabled ? EventDetails.Error(outcome.Error, outcome.Cause) : null);
         return new ExecutionResult(ExecutionStatus.Failed, null, outcome.Error, outcome.Cause, history.Snapshot());
     }

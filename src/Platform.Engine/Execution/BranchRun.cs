@@ -16,7 +16,6 @@ internal sealed class BranchRun : EvaluationContext
     private DateTime _enteredTime;
     private int _retryCount = -1;
     private JObject? _mapItem;
-    private string? _taskToken;
 
     public BranchRun(ExecutionRun execution, VariableScope variables, long previousEventId, CancellationToken cancellation)
     {
@@ -55,7 +54,6 @@ internal sealed class BranchRun : EvaluationContext
         _enteredTime = enteredTime;
         _retryCount = retriable ? 0 : -1;
         _mapItem = null;
-        _taskToken = null;
         _contextObject = null;
         _stateObject = null;
         EnteredEventId = enteredEventId;
@@ -86,12 +84,6 @@ internal sealed class BranchRun : EvaluationContext
         }
     }
 
-    public void SetTaskToken(string? token)
-    {
-        _taskToken = token;
-        _contextObject = null;
-    }
-
     public override bool TryGetVariable(string name, out JNode value) => Variables.TryGet(name, out value);
 
     public override Guid NewGuid() => Execution.Context.NewGuid();
@@ -109,7 +101,7 @@ internal sealed class BranchRun : EvaluationContext
         _stateObject ??= _retryCount >= 0
             ? new JObject(["EnteredTime", "Name", "RetryCount"], [JNode.From(Rfc3339.Format(_enteredTime)), JNode.From(_stateName), JNode.From(_retryCount)])
             : new JObject(["EnteredTime", "Name"], [JNode.From(Rfc3339.Format(_enteredTime)), JNode.From(_stateName)]);
-        int count = 3 + (_taskToken is null ? 0 : 1) + (_mapItem is null ? 0 : 1);
+        int count = _mapItem is null ? 3 : 4;
         var keys = new string[count];
         var values = new JNode[count];
         keys[0] = "Execution";
@@ -118,17 +110,10 @@ internal sealed class BranchRun : EvaluationContext
         values[1] = Execution.StateMachineContextObject;
         keys[2] = "State";
         values[2] = _stateObject;
-        int next = 3;
-        if (_taskToken is not null)
-        {
-            keys[next] = "Task";
-            values[next++] = new JObject(["Token"], [JNode.From(_taskToken)]);
-        }
-
         if (_mapItem is not null)
         {
-            keys[next] = "Map";
-            values[next] = new JObject(["Item"], [_mapItem]);
+            keys[3] = "Map";
+            values[3] = new JObject(["Item"], [_mapItem]);
         }
 
         JNode context = new JObject(keys, values);

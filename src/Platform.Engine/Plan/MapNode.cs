@@ -14,7 +14,6 @@ namespace Platform.Engine.Plan;
 /// durable runtime.</remarks>
 internal sealed class MapNode : RetryingNode
 {
-    private readonly MapState _state;
     private readonly DataPath _itemsPath;
     private readonly Template? _itemSelector;
     private readonly JsonPath? _maxConcurrencyPath;
@@ -27,7 +26,6 @@ internal sealed class MapNode : RetryingNode
     public MapNode(MapState state, CompiledMachine processor)
         : base(state, state, state.ResultPath, state.ResultSelector)
     {
-        _state = state;
         Processor = processor;
         _itemsPath = DataPath.Compile(state.ItemsPath ?? "$");
         _itemSelector = Template.Compile(state.ItemSelector);
@@ -195,9 +193,4 @@ internal sealed class MapNode : RetryingNode
 
 
     private static JsonPath? Parse(string? text) => text is null ? null : JsonPath.Parse(text);
-
-    private string Label => _state.Label ?? Name;
-
-    /// <summary>Gets a readable description for diagnostics.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"Map '{Label}'");
 }
