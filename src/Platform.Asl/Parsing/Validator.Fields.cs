@@ -19,7 +19,18 @@ internal sealed partial class Validator
         return default;
     }
 
-    private string? ReadString(ObjectReader reader, string name, bool required = false)
+    private string? ReadString(ObjectReader reader, string name, bool required = false) =>
+        Read<JString>(reader, name, "a string", required)?.Value;
+
+    private JObject? ReadObject(ObjectReader reader, string name, bool required = false) =>
+        Read<JObject>(reader, name, "an object", required);
+
+    private JArray? ReadArray(ObjectReader reader, string name, string expected, bool required = false) =>
+        Read<JArray>(reader, name, expected, required);
+
+    /// <summary>Reads a field of one JSON kind: absent gives null (an error when required), another kind is a type error.</summary>
+    private T? Read<T>(ObjectReader reader, string name, string expected, bool required)
+        where T : JNode
     {
         var node = reader.Get(name);
         switch (node)
@@ -31,48 +42,8 @@ internal sealed partial class Validator
                 }
 
                 return null;
-            case JString s:
-                return s.Value;
-            default:
-                TypeError(reader.At(name), "a string", node);
-                return null;
-        }
-    }
-
-    private JObject? ReadObject(ObjectReader reader, string name, bool required = false)
-    {
-        var node = reader.Get(name);
-        switch (node)
-        {
-            case null:
-                if (required)
-                {
-                    Required(reader, name);
-                }
-
-                return null;
-            case JObject o:
-                return o;
-            default:
-                TypeError(reader.At(name), "an object", node);
-                return null;
-        }
-    }
-
-    private JArray? ReadArray(ObjectReader reader, string name, string expected, bool required = false)
-    {
-        var node = reader.Get(name);
-        switch (node)
-        {
-            case null:
-                if (required)
-                {
-                    Required(reader, name);
-                }
-
-                return null;
-            case JArray a:
-                return a;
+            case T typed:
+                return typed;
             default:
                 TypeError(reader.At(name), expected, node);
                 return null;
