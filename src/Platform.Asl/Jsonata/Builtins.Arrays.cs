@@ -1,0 +1,177 @@
+namespace Platform.Asl.Jsonata;
+
+/// <summary>Array and object functions.</summary>
+internal static partial class Builtins
+{
+    private static void RegisterArrays(Action<string, string, Func<CallContext, List<object?>, object?>> def)
+    {
+        def("append", "<xx:a>", (_, a) => Append(a[0], Arg(a, 1)));
+        def("reverse", "<a:a>", (_, a) => a[0] is JList l ? (l.Count <= 1 ? l : new JList(Enumerable.Reverse(l))) : null);
+        def("sort", "<af?:a>", (ctx, a) => Sort(ctx, a[0] as JList, Arg(a, 1)));
+        def("distinct", "<x:x>", (_, a) =>
+        {
+            if (a[0] is not JList l)
+            {
+                return a[0];
+            }
+
+            var result = JList.CreateSequence();
+            foreach (var item in l)
+            {
+                if (!result.Exists(r => Values.DeepEquals(r, item)))
+                {
+                    result.Add(item);
+                }
+            }
+
+            return result;
+        });
+        def("shuffle", "<a:a>", (_, a) =>
+        {
+            if (a[0] is not JList l)
+            {
+                return null;
+            }
+
+            var copy = new JList(l);
+            for (int i = copy.Count - 1; i > 0; i--)
+            {
+                int j = Random.Shared.Next(i + 1);
+                (copy[i], copy[j]) = (copy[j], copy[i]);
+            }
+
+            return copy;
+        });
+        def("zip", "<a+>", (_, a) =>
+        {
+            var result = new JList();
+            if (a.Count == 0)
+            {
+                return result;
+            }
+
+            int length = a.Min(x => x is JList l ? l.Count : 0);
+            for (int i = 0; i < length; i++)
+            {
+                result.Add(new JList(a.Select(x => ((JList)x!)[i])));
+            }
+
+            return result;
+        });
+    }
+
+    private static JList? Sort(CallContext ctx, JList? arr, object? comparator)
+    {
+        if (arr is null)
+        {
+            return null;
+        }
+
+        if (arr.Count <= 1)
+        {
+            return arr;
+        }
+
+        Func<object?, object?, bool> swap;
+        if (comparator is null)
+        {
+            if (arr.TrueForAll(v => v is double))
+            {
+                swap = (x, y) => (double)x! > (double)y!;
+            }
+            else if (arr.TrueForAll(v => v is string))
+            {
+                swap = (x, y) => string.CompareOrdinal((string)x!, (string)y!) > 0;
+            }
+            else
+            {
+                throw new JsonataException("D3070", "The single argument form of the sort function can only be applied to an array of strings or an array of numbers.  Use the second argument to specify a comparison function", -1);
+            }
+        }
+        else
+        {
+            swap = (x, y) => Values.Truthy(ctx.Evaluator.Apply(comparator, [x, y], null, ctx.Environment));
+        }
+
+        return new JList(MergeSort(arr, swap));
+    }
+
+    private static void RegisterObjects(Action<string, string, Func<CallContext, List<object?>, object?>> def)
+    {
+        def("keys", "<x-:a<s>>", (_, a) => Keys(a[0]));
+        def("lookup", "<x-s:x>", (_, a) => Evaluator.Lookup(a[0], (string)Arg(a, 1)!));
+        def("exists", "<x:b>", (_, a) => a[0] is not null);
+        def("spread", "<x-:a<o>>", (_, a) => Spread(a[0]));
+        def("merge", "<a<o>:o>", (_, a) =>
+        {
+            if (a[0] is not JList l)
+            {
+                return null;
+            }
+
+            var result = new JMap();
+            foreach (JMap m in l.Cast<JMap>())
+            {
+                foreach (var (k, v) in m)
+                {
+                    result[k] = v;
+                }
+            }
+
+            return result;
+        });
+        def("type", "<x:s>", (_, a) => a[0] is null ? null : Values.TypeName(a[0]));
+        def("clone", "<(oa)-:o>", (_, a) => DeepClone(a[0]));
+    }
+
+    private static JList Keys(object? arg)
+    {
+        var result = JList.CreateSequence();
+        if (arg is JList l)
+        {
+            foreach (var item in l)
+            {
+                foreach (var k in Keys(item))
+                {
+                    if (!result.Contains(k))
+                    {
+                        result.Add(k);
+                    }
+                }
+            }
+        }
+        else if (arg is JMap m)
+        {
+            result.AddRange(m.Keys);
+        }
+
+        return result;
+    }
+
+    private static object? Spread(object? arg)
+    {
+        if (arg is JList l)
+        {
+            object? result = JList.CreateSequence();
+            foreach (var item in l)
+            {
+                result = Append(result, Spread(item));
+            }
+
+            return result;
+        }
+
+        if (arg is JMap m)
+        {
+            var result = JList.CreateSequence();
+            foreach (var (k, v) in m)
+            {
+                result.Add(new JMap { [k] = v });
+            }
+
+            return result;
+        }
+
+        return arg;
+    }
+}

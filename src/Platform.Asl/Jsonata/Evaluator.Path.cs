@@ -1,0 +1,488 @@
+namespace Platform.Asl.Jsonata;
+
+/// <summary>Path evaluation: steps, tuple streams, predicates, grouping and sorting.</summary>
+internal sealed partial class Evaluator
+{
+    private object? EvaluatePath(Node expr, object? input, Frame environment)
+    {
+        JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l : JList.CreateSequence(input);
+        JList? resultSequence = null;
+        bool isTupleStream = false;
+        JList? tupleBindings = null;
+        var steps = expr.Steps!;
+        for (int ii = 0; ii < steps.Count; ii++)
+        {
+            var step = steps[ii];
+            if (step.Tuple)
+            {
+                isTupleStream = true;
+            }
+
+            if (ii == 0 && step.ConsArray)
+            {
+                resultSequence = AsList(Evaluate(step, inputSequence, environment));
+            }
+            else if (isTupleStream)
+            {
+                tupleBindings = EvaluateTupleStep(step, inputSequence, tupleBindings, environment);
+            }
+            else
+            {
+                resultSequence = EvaluateStep(step, inputSequence, environment, ii == steps.Count - 1);
+            }
+
+            if (!isTupleStream && (resultSequence is null || resultSequence.Count == 0))
+            {
+                break;
+            }
+
+            if (step.Focus is null)
+            {
+                inputSequence = resultSequence!;
+            }
+        }
+
+        object? result = resultSequence;
+        if (isTupleStream)
+        {
+            if (expr.Tuple)
+            {
+                result = tupleBindings;
+            }
+            else
+            {
+                var seq = JList.CreateSequence();
+                foreach (var t in tupleBindings!)
+                {
+                    seq.Add(((JMap)t!)["@"]);
+                }
+
+                result = seq;
+            }
+        }
+
+        if (expr.KeepSingletonArray)
+        {
+            if (result is JList { Cons: true, Sequence: false } cons)
+            {
+                var s = JList.CreateSequence();
+                s.Add(cons);
+                result = s;
+            }
+
+            if (result is JList r)
+            {
+                r.KeepSingleton = true;
+            }
+        }
+
+        if (expr.Group is not null)
+        {
+            result = EvaluateGroup(expr.Group, expr.GroupPosition, isTupleStream ? tupleBindings : result, environment);
+        }
+
+        return result;
+    }
+
+    private static JList? AsList(object? value) => value switch
+    {
+        null => null,
+        JList l => l,
+        _ => JList.CreateSequence(value),
+    };
+
+    private JList EvaluateStep(Node expr, JList input, Frame environment, bool lastStep)
+    {
+        if (expr.Type == "sort")
+        {
+            var sorted = EvaluateSort(expr, input, environment);
+            return expr.Stages is null ? sorted : EvaluateStages(expr.Stages, sorted, environment);
+        }
+
+        var result = JList.CreateSequence();
+        foreach (var item in input)
+        {
+            var res = Evaluate(expr, item, environment);
+            if (expr.Stages is not null)
+            {
+                foreach (var stage in expr.Stages)
+                {
+                    res = EvaluateFilter(stage.Expression!, res, environment);
+                }
+            }
+
+            if (res is not null)
+            {
+                result.Add(res);
+            }
+        }
+
+        if (lastStep && result.Count == 1 && result[0] is JList { Sequence: false } only)
+        {
+            return only;
+        }
+
+        var resultSequence = JList.CreateSequence();
+        foreach (var res in result)
+        {
+            if (res is not JList list || list.Cons)
+            {
+                resultSequence.Add(res);
+            }
+            else
+            {
+                resultSequence.AddRange(list);
+            }
+        }
+
+        CheckSize(resultSequence.Count);
+        return resultSequence;
+    }
+
+    private JList EvaluateStages(List<Node> stages, JList input, Frame environment)
+    {
+        var result = input;
+        foreach (var stage in stages)
+        {
+            if (stage.Type == "filter")
+            {
+                result = EvaluateFilter(stage.Expression!, result, environment);
+            }
+            else
+            {
+                for (int i = 0; i < result.Count; i++)
+                {
+                    ((JMap)result[i]!)[(string)stage.Value!] = (double)i;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private JList EvaluateTupleStep(Node expr, JList input, JList? tupleBindings, Frame environment)
+    {
+        JList result;
+        if (expr.Type == "sort")
+        {
+            if (tupleBindings is not null)
+            {
+                result = EvaluateSort(expr, tupleBindings, environment);
+            }
+            else
+            {
+                var sorted = EvaluateSort(expr, input, environment);
+                result = JList.CreateSequence();
+                result.TupleStream = true;
+                for (int i = 0; i < sorted.Count; i++)
+                {
+                    var tuple = new JMap { ["@"] = sorted[i] };
+                    if (expr.Index is not null)
+                    {
+                        tuple[expr.Index] = (double)i;
+                    }
+
+                    result.Add(tuple);
+                }
+            }
+
+            return expr.Stages is null ? result : EvaluateStages(expr.Stages, result, environment);
+        }
+
+        result = JList.CreateSequence();
+        result.TupleStream = true;
+        if (tupleBindings is null)
+        {
+            tupleBindings = new JList();
+            foreach (var item in input)
+            {
+                tupleBindings.Add(new JMap { ["@"] = item });
+            }
+        }
+
+        foreach (JMap binding in tupleBindings.Cast<JMap>())
+        {
+            var stepEnv = FrameFromTuple(environment, binding);
+            var res = Evaluate(expr, binding["@"], stepEnv);
+            if (res is null)
+            {
+                continue;
+            }
+
+            var resList = res as JList ?? new JList { res };
+            for (int bb = 0; bb < resList.Count; bb++)
+            {
+                var tuple = new JMap();
+                foreach (var (k, v) in binding)
+                {
+                    tuple[k] = v;
+                }
+
+                if (resList.TupleStream)
+                {
+                    foreach (var (k, v) in (JMap)resList[bb]!)
+                    {
+                        tuple[k] = v;
+                    }
+                }
+                else
+                {
+                    if (expr.Focus is not null)
+                    {
+                        tuple[expr.Focus] = resList[bb];
+                        tuple["@"] = binding["@"];
+                    }
+                    else
+                    {
+                        tuple["@"] = resList[bb];
+                    }
+
+                    if (expr.Index is not null)
+                    {
+                        tuple[expr.Index] = (double)bb;
+                    }
+                }
+
+                result.Add(tuple);
+            }
+
+            CheckSize(result.Count);
+        }
+
+        return expr.Stages is null ? result : EvaluateStages(expr.Stages, result, environment);
+    }
+
+    private static Frame FrameFromTuple(Frame environment, JMap tuple)
+    {
+        var frame = new Frame(environment);
+        foreach (var (k, v) in tuple)
+        {
+            frame.Bind(k, v);
+        }
+
+        return frame;
+    }
+
+    private JList EvaluateFilter(Node predicate, object? input, Frame environment)
+    {
+        var results = JList.CreateSequence();
+        if (input is JList { TupleStream: true })
+        {
+            results.TupleStream = true;
+        }
+
+        var list = input as JList ?? JList.CreateSequence(input);
+        if (predicate.Type == "number")
+        {
+            int index = (int)Math.Floor((double)predicate.Value!);
+            if (index < 0)
+            {
+                index = list.Count + index;
+            }
+
+            if (index >= 0 && index < list.Count)
+            {
+                var item = list[index];
+                if (item is JList arr)
+                {
+                    return arr;
+                }
+
+                results.Add(item);
+            }
+
+            return results;
+        }
+
+        for (int index = 0; index < list.Count; index++)
+        {
+            var item = list[index];
+            object? context = item;
+            var env = environment;
+            if (list.TupleStream)
+            {
+                context = ((JMap)item!)["@"];
+                env = FrameFromTuple(environment, (JMap)item!);
+            }
+
+            var res = Evaluate(predicate, context, env);
+            if (res is double)
+            {
+                res = new JList { res };
+            }
+
+            if (res is JList resList && resList.Count > 0 && Values.IsArrayOfNumbers(resList))
+            {
+                foreach (double ires in resList.Cast<double>())
+                {
+                    int ii = (int)Math.Floor(ires);
+                    if (ii < 0)
+                    {
+                        ii = list.Count + ii;
+                    }
+
+                    if (ii == index)
+                    {
+                        results.Add(item);
+                    }
+                }
+            }
+            else if (Values.Truthy(res))
+            {
+                results.Add(item);
+            }
+        }
+
+        return results;
+    }
+
+    private JMap EvaluateGroup(List<(Node Key, Node Value)> pairs, int position, object? input, Frame environment)
+    {
+        var result = new JMap();
+        var groups = new OrderedDictionary<string, (object? Data, int ExprIndex)>(StringComparer.Ordinal);
+        bool reduce = input is JList { TupleStream: true };
+        var list = input as JList ?? JList.CreateSequence(input);
+        if (list.Count == 0)
+        {
+            list = new JList { null };
+        }
+
+        foreach (var item in list)
+        {
+            var env = reduce ? FrameFromTuple(environment, (JMap)item!) : environment;
+            for (int pairIndex = 0; pairIndex < pairs.Count; pairIndex++)
+            {
+                var key = Evaluate(pairs[pairIndex].Key, reduce ? ((JMap)item!)["@"] : item, env);
+                if (key is null)
+                {
+                    continue;
+                }
+
+                if (key is not string k)
+                {
+                    throw new JsonataException("T1003", "Key in object structure must evaluate to a string; got: " + Values.Stringify(key), position);
+                }
+
+                if (groups.TryGetValue(k, out var entry))
+                {
+                    if (entry.ExprIndex != pairIndex)
+                    {
+                        throw new JsonataException("D1009", "Multiple key definitions evaluate to same key: " + k, position);
+                    }
+
+                    groups[k] = (Builtins.Append(entry.Data, item), pairIndex);
+                }
+                else
+                {
+                    groups[k] = (item, pairIndex);
+                }
+            }
+        }
+
+        foreach (var (key, entry) in groups)
+        {
+            object? context = entry.Data;
+            var env = environment;
+            if (reduce)
+            {
+                var tuple = ReduceTupleStream(entry.Data);
+                context = tuple["@"];
+                tuple.Remove("@");
+                env = FrameFromTuple(environment, tuple);
+            }
+
+            var value = Evaluate(pairs[entry.ExprIndex].Value, context, env);
+            if (value is not null)
+            {
+                result[key] = value;
+            }
+        }
+
+        return result;
+    }
+
+    private static JMap ReduceTupleStream(object? stream)
+    {
+        if (stream is not JList list)
+        {
+            var copy = new JMap();
+            foreach (var (k, v) in (JMap)stream!)
+            {
+                copy[k] = v;
+            }
+
+            return copy;
+        }
+
+        var result = new JMap();
+        foreach (var (k, v) in (JMap)list[0]!)
+        {
+            result[k] = v;
+        }
+
+        for (int i = 1; i < list.Count; i++)
+        {
+            foreach (var (k, v) in (JMap)list[i]!)
+            {
+                result[k] = Builtins.Append(result.TryGetValue(k, out var existing) ? existing : null, v);
+            }
+        }
+
+        return result;
+    }
+
+    private JList EvaluateSort(Node expr, JList input, Frame environment)
+    {
+        bool isTupleSort = input.TupleStream;
+        int Compare(object? a, object? b)
+        {
+            int comp = 0;
+            for (int index = 0; comp == 0 && index < expr.Terms!.Count; index++)
+            {
+                var term = expr.Terms[index];
+                var aa = isTupleSort
+                    ? Evaluate(term.Expression, ((JMap)a!)["@"], FrameFromTuple(environment, (JMap)a!))
+                    : Evaluate(term.Expression, a, environment);
+                var bb = isTupleSort
+                    ? Evaluate(term.Expression, ((JMap)b!)["@"], FrameFromTuple(environment, (JMap)b!))
+                    : Evaluate(term.Expression, b, environment);
+                if (aa is null)
+                {
+                    comp = bb is null ? 0 : 1;
+                    continue;
+                }
+
+                if (bb is null)
+                {
+                    comp = -1;
+                    continue;
+                }
+
+                if (aa is not (string or double) || bb is not (string or double))
+                {
+                    throw new JsonataException("T2008", "The expressions within an order-by clause must evaluate to numeric or string values", expr.Position);
+                }
+
+                if (aa.GetType() != bb.GetType())
+                {
+                    throw new JsonataException("T2007", "Type mismatch within order-by clause. All values must be of the same type", expr.Position);
+                }
+
+                comp = aa is double x ? x.CompareTo((double)bb) : string.CompareOrdinal((string)aa, (string)bb);
+                comp = Math.Sign(comp);
+                if (term.Descending)
+                {
+                    comp = -comp;
+                }
+            }
+
+            return comp;
+        }
+
+        var sorted = Builtins.MergeSort(input, (a, b) => Compare(a, b) > 0);
+        var result = JList.CreateSequence();
+        result.AddRange(sorted);
+        result.TupleStream = input.TupleStream;
+        return result;
+    }
+}

@@ -1,0 +1,78 @@
+using Platform.Asl.Json;
+
+namespace Platform.Asl.Jsonata;
+
+/// <summary>A compiled JSONata 2.0 expression; immutable, reusable and safe to evaluate from many threads at once.</summary>
+public sealed class JsonataExpression
+{
+    private readonly Node _ast;
+
+    private JsonataExpression(string text, Node ast)
+    {
+        Text = text;
+        _ast = ast;
+    }
+
+    /// <summary>Gets the expression's source text.</summary>
+    public string Text { get; }
+
+    /// <summary>Parses an expression.</summary>
+    /// <exception cref="JsonataException">A syntax error, with JSONata's code (S0xxx) and position.</exception>
+    public static JsonataExpression Compile(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        try
+        {
+            return new JsonataExpression(text, Parser.Parse(text));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new JsonataException("U1001", "Stack overflow error: the expression nests too deeply", -1);
+        }
+    }
+
+    /// <summary>Evaluates the expression against <paramref name="input"/> (null = undefined); returns null for an undefined result.</summary>
+    /// <exception cref="JsonataException">A type or evaluation error, a limit exceeded (U1001), or a function as the result (T1009).</exception>
+    public JNode? Evaluate(JNode? input, IReadOnlyDictionary<string, JNode>? bindings = null, JsonataOptions? options = null)
+    {
+        var evaluator = new Evaluator(options ?? JsonataOptions.Default);
+        var frame = Builtins.CreateRootFrame();
+        if (bindings is not null)
+        {
+            foreach (var (name, value) in bindings)
+            {
+                frame.Bind(name, Values.FromJson(value));
+            }
+        }
+
+        object? value0 = Values.FromJson(input);
+        frame.Bind("$", value0);
+        if (value0 is JList list)
+        {
+            value0 = new JList { list };
+            ((JList)value0).Sequence = true;
+            ((JList)value0).OuterWrapper = true;
+        }
+
+        object? result;
+        try
+        {
+            result = evaluator.Evaluate(_ast, value0, frame);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new JsonataException("U1001", "Stack overflow error: the expression nests too deeply", -1);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new JsonataException("U1001", "Expression evaluation timeout: a regular expression took too long", -1);
+        }
+
+        if (result is JFunction)
+        {
+            throw new JsonataException("T1009", "The expression evaluated to a function, which has no JSON value", -1);
+        }
+
+        return Values.ToJson(result);
+    }
+}

@@ -1,0 +1,262 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Platform.Asl.Jsonata;
+
+/// <summary>A function signature such as <c>&lt;s-nn?:s&gt;</c>, validating (and completing) a call's arguments.</summary>
+internal sealed class Signature
+{
+    private readonly List<Param> _params;
+    private readonly Regex _regex;
+
+    private Signature(List<Param> parameters, string definition)
+    {
+        _params = parameters;
+        Definition = definition;
+        _regex = new Regex("^" + string.Concat(parameters.Select(p => "(" + p.Regex + ")")) + "$", RegexOptions.CultureInvariant);
+    }
+
+    public string Definition { get; }
+
+    public int Arity => _params.Count;
+
+    public int RequiredCount => _params.Count(p => !p.Regex.EndsWith('?') || p.Context);
+
+    public static Signature Parse(string signature)
+    {
+        int position = 1;
+        var parameters = new List<Param>();
+        var param = new Param();
+        Param prev = param;
+        while (position < signature.Length)
+        {
+            char symbol = signature[position];
+            if (symbol == ':')
+            {
+                break;
+            }
+
+            switch (symbol)
+            {
+                case 's' or 'n' or 'b' or 'l' or 'o':
+                    param.Regex = "[" + symbol + "m]";
+                    param.Type = symbol.ToString();
+                    Next();
+                    break;
+                case 'a':
+                    param.Regex = "[asnblfom]";
+                    param.Type = "a";
+                    Next();
+                    break;
+                case 'f':
+                    param.Regex = "f";
+                    param.Type = "f";
+                    Next();
+                    break;
+                case 'j':
+                    param.Regex = "[asnblom]";
+                    param.Type = "j";
+                    Next();
+                    break;
+                case 'x':
+                    param.Regex = "[asnblfom]";
+                    param.Type = "x";
+                    Next();
+                    break;
+                case '-':
+                    prev.Context = true;
+                    prev.ContextRegex = new Regex("^" + prev.Regex, RegexOptions.CultureInvariant);
+                    prev.Regex += "?";
+                    break;
+                case '?' or '+':
+                    prev.Regex += symbol;
+                    break;
+                case '(':
+                    int endParen = FindClosing(signature, position, '(', ')');
+                    string choice = signature[(position + 1)..endParen];
+                    if (choice.Contains('<', StringComparison.Ordinal))
+                    {
+                        throw new JsonataException("S0402", "Choice groups containing parameterized types are not supported", position);
+                    }
+
+                    param.Regex = "[" + choice + "m]";
+                    param.Type = "(" + choice + ")";
+                    position = endParen;
+                    Next();
+                    break;
+                case '<':
+                    if (prev.Type is "a" or "f")
+                    {
+                        int endPos = FindClosing(signature, position, '<', '>');
+                        prev.Subtype = signature[(position + 1)..endPos];
+                        position = endPos;
+                    }
+                    else
+                    {
+                        throw new JsonataException("S0401", "Type parameters can only be applied to functions and arrays", position);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+
+            position++;
+        }
+
+        return new Signature(parameters, signature);
+
+        void Next()
+        {
+            parameters.Add(param);
+            prev = param;
+            param = new Param();
+        }
+    }
+
+    public List<object?> Validate(List<object?> args, object? context)
+    {
+        var supplied = new StringBuilder();
+        foreach (var arg in args)
+        {
+            supplied.Append(Values.Symbol(arg));
+        }
+
+        string sig = supplied.ToString();
+        var match = _regex.Match(sig);
+        if (!match.Success)
+        {
+            throw ValidationError(args, sig);
+        }
+
+        var validated = new List<object?>();
+        int argIndex = 0;
+        for (int index = 0; index < _params.Count; index++)
+        {
+            var param = _params[index];
+            string m = match.Groups[index + 1].Value;
+            if (m.Length == 0)
+            {
+                if (param.Context && param.ContextRegex is not null)
+                {
+                    string contextType = Values.Symbol(context).ToString();
+                    if (param.ContextRegex.IsMatch(contextType))
+                    {
+                        validated.Add(context);
+                    }
+                    else
+                    {
+                        throw new JsonataException("T0411", $"Context value is not a compatible type with argument {argIndex + 1}", -1);
+                    }
+                }
+                else
+                {
+                    validated.Add(argIndex < args.Count ? args[argIndex] : null);
+                    argIndex++;
+                }
+
+                continue;
+            }
+
+            foreach (char single in m)
+            {
+                object? arg = args[argIndex];
+                if (param.Type == "a")
+                {
+                    if (single == 'm')
+                    {
+                        arg = null;
+                    }
+                    else
+                    {
+                        bool ok = true;
+                        if (param.Subtype is not null)
+                        {
+                            if (single != 'a' && m != param.Subtype)
+                            {
+                                ok = false;
+                            }
+                            else if (single == 'a' && arg is JList list && list.Count > 0)
+                            {
+                                char itemType = Values.Symbol(list[0]);
+                                ok = itemType == param.Subtype[0] && list.TrueForAll(v => Values.Symbol(v) == itemType);
+                            }
+                        }
+
+                        if (!ok)
+                        {
+                            throw new JsonataException("T0412", $"Argument {argIndex + 1} of function must be an array of {param.Subtype}", -1);
+                        }
+
+                        if (single != 'a')
+                        {
+                            arg = new JList { arg };
+                        }
+                    }
+                }
+
+                validated.Add(arg);
+                argIndex++;
+            }
+        }
+
+        return validated;
+    }
+
+    private JsonataException ValidationError(List<object?> args, string sig)
+    {
+        var pattern = new StringBuilder("^");
+        int goodTo = 0;
+        foreach (var p in _params)
+        {
+            pattern.Append(p.Regex);
+            var match = Regex.Match(sig, pattern.ToString(), RegexOptions.CultureInvariant);
+            if (!match.Success)
+            {
+                break;
+            }
+
+            goodTo = match.Length;
+        }
+
+        return new JsonataException("T0410", $"Argument {goodTo + 1} of function does not match function signature", -1);
+    }
+
+    private static int FindClosing(string str, int start, char open, char close)
+    {
+        int depth = 1;
+        int position = start;
+        while (position < str.Length - 1)
+        {
+            position++;
+            char symbol = str[position];
+            if (symbol == close)
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    break;
+                }
+            }
+            else if (symbol == open)
+            {
+                depth++;
+            }
+        }
+
+        return position;
+    }
+
+    private sealed class Param
+    {
+        public string Regex { get; set; } = string.Empty;
+
+        public string Type { get; set; } = string.Empty;
+
+        public bool Context { get; set; }
+
+        public Regex? ContextRegex { get; set; }
+
+        public string? Subtype { get; set; }
+    }
+}

@@ -1,0 +1,319 @@
+using System.Globalization;
+using System.Text;
+using Platform.Asl.Json;
+
+namespace Platform.Asl.Jsonata;
+
+/// <summary>Conversions and tests on evaluation values (null = undefined, JNull = JSON null, double, string, bool, JList, JMap, JFunction).</summary>
+internal static class Values
+{
+    public static object? FromJson(JNode? node) => node switch
+    {
+        null => null,
+        JNull => JNode.Null,
+        JBool b => b.Value,
+        JNumber n => n.Value,
+        JString s => s.Value,
+        JArray a => new JList(a.Select(FromJson)),
+        JObject o => FromObject(o),
+        _ => null,
+    };
+
+    public static JNode? ToJson(object? value) => value switch
+    {
+        null => null,
+        JNull => JNode.Null,
+        bool b => JNode.From(b),
+        double d => double.IsFinite(d) ? JNode.From(d) : throw new JsonataException("D1001", "Number out of range", -1),
+        string s => JNode.From(s),
+        JList l => new JArray(l.Where(i => i is not null).Select(i => ToJson(i)!).ToArray()),
+        JMap m => JObject.FromPairs(m.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, JNode>(p.Key, ToJson(p.Value)!))),
+        JFunction => JString.Empty,
+        _ => null,
+    };
+
+    public static bool IsNumber(object? v) => v is double;
+
+    public static bool IsArrayOfNumbers(object? v) => v is JList l && l.TrueForAll(i => i is double);
+
+    public static bool IsArrayOfStrings(object? v) => v is JList l && l.TrueForAll(i => i is string);
+
+    public static char Symbol(object? value) => value switch
+    {
+        JFunction => 'f',
+        string => 's',
+        double => 'n',
+        bool => 'b',
+        JNull => 'l',
+        JList => 'a',
+        JMap => 'o',
+        _ => 'm',
+    };
+
+    public static string TypeName(object? value) => value switch
+    {
+        null => "undefined",
+        JFunction => "function",
+        string => "string",
+        double => "number",
+        bool => "boolean",
+        JNull => "null",
+        JList => "array",
+        _ => "object",
+    };
+
+    /// <summary>JSONata's $boolean; <see langword="null"/> for undefined.</summary>
+    public static bool? Boolean(object? arg)
+    {
+        switch (arg)
+        {
+            case null:
+                return null;
+            case JList list:
+                if (list.Count == 1)
+                {
+                    return Boolean(list[0]) ?? false;
+                }
+
+                return list.Exists(v => Boolean(v) == true);
+            case string s:
+                return s.Length > 0;
+            case double d:
+                return d != 0;
+            case bool b:
+                return b;
+            case JMap m:
+                return m.Count > 0;
+            default:
+                return false;
+        }
+    }
+
+    public static bool Truthy(object? arg) => Boolean(arg) == true;
+
+    public static bool DeepEquals(object? a, object? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        switch (a)
+        {
+            case double x when b is double y:
+                return x == y;
+            case string x when b is string y:
+                return string.Equals(x, y, StringComparison.Ordinal);
+            case bool x when b is bool y:
+                return x == y;
+            case JList x when b is JList y:
+                if (x.Count != y.Count)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < x.Count; i++)
+                {
+                    if (!DeepEquals(x[i], y[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JMap x when b is JMap y:
+                if (x.Count != y.Count)
+                {
+                    return false;
+                }
+
+                foreach (var (k, v) in x)
+                {
+                    if (!y.TryGetValue(k, out var w) || !DeepEquals(v, w))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>JSONata's $string for a defined value.</summary>
+    public static string Stringify(object? arg, bool pretty = false)
+    {
+        switch (arg)
+        {
+            case string s:
+                return s;
+            case JFunction:
+                return string.Empty;
+            case double d when !double.IsFinite(d):
+                throw new JsonataException("D3001", "Attempting to invoke string function on Infinity or NaN", -1);
+        }
+
+        if (arg is JList { OuterWrapper: true } l && l.Count > 0)
+        {
+            arg = l[0];
+        }
+
+        var sb = new StringBuilder();
+        Write(sb, arg, pretty, 0);
+        return sb.ToString();
+    }
+
+    public static double Round15(double d)
+    {
+        if (d == 0 || !double.IsFinite(d))
+        {
+            return d;
+        }
+
+        return double.Parse(d.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    public static string FormatNumber(double d) => JNumber.Format(Round15(d));
+
+    private static void Write(StringBuilder sb, object? value, bool pretty, int indent)
+    {
+        switch (value)
+        {
+            case null:
+            case JNull:
+                sb.Append("null");
+                break;
+            case bool b:
+                sb.Append(b ? "true" : "false");
+                break;
+            case double d:
+                sb.Append(double.IsFinite(d) ? FormatNumber(d) : "null");
+                break;
+            case string s:
+                JsonWriterQuote(sb, s);
+                break;
+            case JFunction:
+                sb.Append("\"\"");
+                break;
+            case JList list:
+                if (list.Count == 0)
+                {
+                    sb.Append("[]");
+                    break;
+                }
+
+                sb.Append('[');
+                for (int i = 0; i < list.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(',');
+                    }
+
+                    NewLine(sb, pretty, indent + 1);
+                    Write(sb, list[i], pretty, indent + 1);
+                }
+
+                NewLine(sb, pretty, indent);
+                sb.Append(']');
+                break;
+            case JMap map:
+                bool first = true;
+                sb.Append('{');
+                foreach (var (k, v) in map)
+                {
+                    if (v is null)
+                    {
+                        continue;
+                    }
+
+                    if (!first)
+                    {
+                        sb.Append(',');
+                    }
+
+                    first = false;
+                    NewLine(sb, pretty, indent + 1);
+                    JsonWriterQuote(sb, k);
+                    sb.Append(pretty ? ": " : ":");
+                    Write(sb, v, pretty, indent + 1);
+                }
+
+                if (!first)
+                {
+                    NewLine(sb, pretty, indent);
+                }
+
+                sb.Append('}');
+                break;
+            default:
+                sb.Append("null");
+                break;
+        }
+    }
+
+    private static void NewLine(StringBuilder sb, bool pretty, int indent)
+    {
+        if (pretty)
+        {
+            sb.Append('\n').Append(' ', indent * 2);
+        }
+    }
+
+    private static void JsonWriterQuote(StringBuilder sb, string s)
+    {
+        sb.Append('"');
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                case '\b':
+                    sb.Append("\\b");
+                    break;
+                case '\f':
+                    sb.Append("\\f");
+                    break;
+                default:
+                    if (c < 0x20)
+                    {
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
+    }
+
+    private static JMap FromObject(JObject o)
+    {
+        var map = new JMap();
+        foreach (var (k, v) in o)
+        {
+            map[k] = FromJson(v);
+        }
+
+        return map;
+    }
+}

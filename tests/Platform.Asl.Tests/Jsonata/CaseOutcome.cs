@@ -1,0 +1,4 @@
+namespace Platform.Asl.Tests.Jsonata;
+
+/// <summary>What happened to one suite case.</summary>
+public sealed record CaseOutcome(CaseStatus Status, string Detail);
