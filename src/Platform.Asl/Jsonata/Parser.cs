@@ -39,7 +39,7 @@ internal sealed partial class Parser
 
     private static int Lbp(Node node) => node.Id switch
     {
-        "(end)" or "(name)" or "(literal)" or "(regex)" => 0,
+        "(end)" or "(name)" or "(literal)" or "(regex)" or ":" or ";" or "," or ")" or "]" or "}" or ".." => 0,
         _ => Lexer.Operators.TryGetValue(node.Id, out int bp) ? bp : 0,
     };
 
