@@ -21,6 +21,7 @@ internal static partial class Builtins
         RegisterObjects(Def);
         RegisterHigherOrder(Def);
         RegisterMisc(Def);
+        RegisterFormatting(Def);
         return frame;
     }
 
