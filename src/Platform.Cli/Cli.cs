@@ -3,7 +3,7 @@ using Platform.Cli.Commands;
 
 namespace Platform.Cli;
 
-/// <summary>The <c>platform</c> command line: <c>validate</c>, <c>run</c> and <c>test</c>, writing to the given writers.</summary>
+/// <summary>The <c>platform</c> command line: <c>validate</c>, <c>run</c>, <c>test</c> and <c>jsonata</c>, writing to the given writers.</summary>
 internal static class Cli
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
@@ -14,6 +14,7 @@ internal static class Cli
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
+        root.Subcommands.Add(JsonataCommand.Create());
 
         // Response files are off: "@path" is how --input and --context read JSON from a file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
