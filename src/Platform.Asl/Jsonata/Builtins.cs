@@ -22,6 +22,7 @@ internal static partial class Builtins
         RegisterHigherOrder(Def);
         RegisterMisc(Def);
         RegisterFormatting(Def);
+        RegisterStepFunctions(Def);
         return frame;
     }
 

@@ -5,7 +5,10 @@ internal sealed partial class Evaluator
 {
     private object? EvaluatePath(Node expr, object? input, Frame environment)
     {
-        JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l : JList.CreateSequence(input);
+        // As in jsonata-js, an undefined input is a one-item sequence, so a first step such as $var still runs once.
+        JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l
+            : input is null ? new JList { null } : JList.CreateSequence(input);
+        inputSequence.Sequence = true;
         JList? resultSequence = null;
         bool isTupleStream = false;
         JList? tupleBindings = null;

@@ -23,5 +23,18 @@ internal sealed class VariableScope(VariableScope? parent)
         return false;
     }
 
+    /// <summary>Copies every visible variable into <paramref name="target"/>, inner scopes winning.</summary>
+    public void CopyTo(Dictionary<string, JNode> target)
+    {
+        Parent?.CopyTo(target);
+        if (_values is not null)
+        {
+            foreach (var (name, value) in _values)
+            {
+                target[name] = value;
+            }
+        }
+    }
+
     public void Set(string name, JNode value) => (_values ??= new Dictionary<string, JNode>(StringComparer.Ordinal))[name] = value;
 }

@@ -3,6 +3,7 @@ using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Engine.Execution;
 using Platform.Engine.Plan.Choice;
+using Platform.Engine.Plan.Jsonata;
 
 namespace Platform.Engine.Plan;
 
@@ -11,6 +12,7 @@ internal sealed class ChoiceNode : StateNode
 {
     private readonly ChoiceState _state;
     private readonly (Condition Condition, Template? Assign)[] _rules;
+    private readonly (JsonataTemplate Condition, JsonataTemplate? Output, JsonataTemplate? Assign)[] _jsonataRules = [];
     private StateNode[] _targets = [];
     private StateNode? _default;
 
@@ -18,7 +20,18 @@ internal sealed class ChoiceNode : StateNode
         : base(state)
     {
         _state = state;
-        _rules = [.. state.Choices.Select(r => (Condition.Compile(r), r.Assign is null ? null : Template.Compile(r.Assign)))];
+        if (IsJsonata)
+        {
+            _rules = [];
+            _jsonataRules = [.. state.Choices.Select((r, i) => (
+                JsonataTemplate.Compile(((ConditionRule)r).Condition, $"Choices[{i}]/Condition")!,
+                JsonataTemplate.Compile(r.Output, $"Choices[{i}]/Output"),
+                JsonataTemplate.Compile(r.Assign, $"Choices[{i}]/Assign")))];
+        }
+        else
+        {
+            _rules = [.. state.Choices.Select(r => (Condition.Compile(r), r.Assign is null ? null : Template.Compile(r.Assign)))];
+        }
     }
 
     public override void Link(IReadOnlyDictionary<string, StateNode> states)
@@ -31,6 +44,11 @@ internal sealed class ChoiceNode : StateNode
     {
         try
         {
+            if (IsJsonata)
+            {
+                return ValueTask.FromResult(ChooseJsonata(run, input));
+            }
+
             var effective = InputPath.Select(run, input);
             for (int i = 0; i < _rules.Length; i++)
             {
@@ -52,6 +70,23 @@ internal sealed class ChoiceNode : StateNode
         {
             return ValueTask.FromResult(Failure(run, ex));
         }
+    }
+
+    private StepResult ChooseJsonata(BranchRun run, JNode input)
+    {
+        var bindings = JsonataBindings.Create(run, input);
+        for (int i = 0; i < _jsonataRules.Length; i++)
+        {
+            var rule = _jsonataRules[i];
+            if (((JBool)rule.Condition.Evaluate(bindings, JsonKind.Boolean)).Value)
+            {
+                return FinishJsonata(run, _targets[i], input, input, rule.Output, rule.Assign);
+            }
+        }
+
+        return _default is null
+            ? StepResult.Fail(StatesErrors.NoChoiceMatched, RuntimeCause(run, "No choice rule matched and no Default was specified."))
+            : FinishJsonata(run, _default, input, input, JsonataOutput, JsonataAssign);
     }
 
     private StepResult Finish(BranchRun run, JNode effective, StateNode next, Template? assign)

@@ -4,6 +4,7 @@ using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Asl.Paths;
 using Platform.Engine.Execution;
+using Platform.Engine.Plan.Jsonata;
 
 namespace Platform.Engine.Plan;
 
@@ -14,12 +15,20 @@ internal sealed class FailNode : StateNode
     private readonly string? _cause;
     private readonly Func<BranchRun, string?>? _errorPath;
     private readonly Func<BranchRun, string?>? _causePath;
+    private readonly JsonataTemplate? _errorExpression;
+    private readonly JsonataTemplate? _causeExpression;
 
     public FailNode(FailState state)
         : base(state)
     {
         _error = (state.Error as JString)?.Value;
         _cause = (state.Cause as JString)?.Value;
+        if (IsJsonata)
+        {
+            _errorExpression = state.Error is { } e && JsonataTemplate.ExpressionText(e) is not null ? JsonataTemplate.Compile(e, "Error") : null;
+            _causeExpression = state.Cause is { } c && JsonataTemplate.ExpressionText(c) is not null ? JsonataTemplate.Compile(c, "Cause") : null;
+        }
+
         _errorPath = CompileDynamic(state.ErrorPath, "ErrorPath");
         _causePath = CompileDynamic(state.CausePath, "CausePath");
     }
@@ -28,6 +37,14 @@ internal sealed class FailNode : StateNode
     {
         try
         {
+            if (_errorExpression is not null || _causeExpression is not null)
+            {
+                var bindings = JsonataBindings.Create(run, input);
+                string? jsonataError = _errorExpression is null ? _error : ((JString)_errorExpression.Evaluate(bindings, JsonKind.String)).Value;
+                string? jsonataCause = _causeExpression is null ? _cause : ((JString)_causeExpression.Evaluate(bindings, JsonKind.String)).Value;
+                return ValueTask.FromResult(StepResult.Fail(jsonataError, jsonataCause));
+            }
+
             run.SetInput(input);
             string? error = _errorPath is null ? _error : _errorPath(run);
             run.SetInput(input);

@@ -5,6 +5,7 @@ using Platform.Asl.Model;
 using Platform.Asl.Paths;
 using Platform.Engine.Execution;
 using Platform.Engine.History;
+using Platform.Engine.Plan.Jsonata;
 
 namespace Platform.Engine.Plan;
 
@@ -22,6 +23,11 @@ internal sealed class MapNode : RetryingNode
     private readonly int _maxConcurrency;
     private readonly double? _toleratedCount;
     private readonly double? _toleratedPercentage;
+    private readonly JsonataTemplate? _items;
+    private readonly JsonataTemplate? _jsonataSelector;
+    private readonly JsonataTemplate? _maxConcurrencyExpression;
+    private readonly JsonataTemplate? _toleratedCountExpression;
+    private readonly JsonataTemplate? _toleratedPercentageExpression;
 
     public MapNode(MapState state, CompiledMachine processor)
         : base(state, state, state.ResultPath, state.ResultSelector)
@@ -32,6 +38,16 @@ internal sealed class MapNode : RetryingNode
         _maxConcurrency = state.MaxConcurrency is JNumber n ? (int)Math.Min(n.Value, int.MaxValue) : 0;
         _toleratedCount = (state.ToleratedFailureCount as JNumber)?.Value;
         _toleratedPercentage = (state.ToleratedFailurePercentage as JNumber)?.Value;
+        if (IsJsonata)
+        {
+            _itemSelector = null;
+            _items = JsonataTemplate.Compile(state.Items, "Items");
+            _jsonataSelector = JsonataTemplate.Compile(state.ItemSelector, "ItemSelector");
+            _maxConcurrencyExpression = Expression(state.MaxConcurrency, "MaxConcurrency");
+            _toleratedCountExpression = Expression(state.ToleratedFailureCount, "ToleratedFailureCount");
+            _toleratedPercentageExpression = Expression(state.ToleratedFailurePercentage, "ToleratedFailurePercentage");
+        }
+
         _maxConcurrencyPath = Parse(state.MaxConcurrencyPath);
         _toleratedCountPath = Parse(state.ToleratedFailureCountPath);
         _toleratedPercentagePath = Parse(state.ToleratedFailurePercentagePath);
@@ -41,16 +57,32 @@ internal sealed class MapNode : RetryingNode
 
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
-        var effective = InputPath.Select(run, input);
-        var itemsNode = _itemsPath.Select(run, effective);
-        if (itemsNode is not JArray items)
+        JNode effective;
+        JArray items;
+        int maxConcurrency;
+        double? toleratedCount, toleratedPercentage;
+        if (IsJsonata)
         {
-            throw new StatesException(StatesErrors.Runtime, $"Map state input must be an array but was: {itemsNode}");
+            effective = input;
+            var bindings = JsonataBindings.Create(run, input);
+            var itemsNode = _items is null ? input : _items.Evaluate(bindings, JsonKind.Array);
+            items = itemsNode as JArray
+                ?? throw new StatesException(StatesErrors.QueryEvaluationError, $"Map state input must be an array but was: {itemsNode}");
+            maxConcurrency = _maxConcurrencyExpression is null ? _maxConcurrency : (int)Math.Min(NonNegative(_maxConcurrencyExpression, bindings), int.MaxValue);
+            toleratedCount = _toleratedCountExpression is null ? _toleratedCount : NonNegative(_toleratedCountExpression, bindings);
+            toleratedPercentage = _toleratedPercentageExpression is null ? _toleratedPercentage : ((JNumber)_toleratedPercentageExpression.Evaluate(bindings, JsonKind.Number)).Value;
+        }
+        else
+        {
+            effective = InputPath.Select(run, input);
+            var itemsNode = _itemsPath.Select(run, effective);
+            items = itemsNode as JArray
+                ?? throw new StatesException(StatesErrors.Runtime, $"Map state input must be an array but was: {itemsNode}");
+            maxConcurrency = _maxConcurrencyPath is null ? _maxConcurrency : ResolveMaxConcurrency(run, effective);
+            toleratedCount = _toleratedCountPath is null ? _toleratedCount : ResolveToleratedCount(run, effective);
+            toleratedPercentage = _toleratedPercentagePath is null ? _toleratedPercentage : ResolveToleratedPercentage(run, effective);
         }
 
-        int maxConcurrency = _maxConcurrencyPath is null ? _maxConcurrency : ResolveMaxConcurrency(run, effective);
-        double? toleratedCount = _toleratedCountPath is null ? _toleratedCount : ResolveToleratedCount(run, effective);
-        double? toleratedPercentage = _toleratedPercentagePath is null ? _toleratedPercentage : ResolveToleratedPercentage(run, effective);
         if (toleratedPercentage is < 0 or > 100)
         {
             throw new StatesException(StatesErrors.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
@@ -59,14 +91,16 @@ internal sealed class MapNode : RetryingNode
         var inputs = new JNode[items.Count];
         for (int i = 0; i < inputs.Length; i++)
         {
-            if (_itemSelector is null)
+            if (_itemSelector is null && _jsonataSelector is null)
             {
                 inputs[i] = items[i];
                 continue;
             }
 
             run.SetMapItem(i, items[i]);
-            inputs[i] = _itemSelector.Evaluate(run, effective);
+            inputs[i] = _jsonataSelector is not null
+                ? _jsonataSelector.Evaluate(JsonataBindings.Create(run, input))
+                : _itemSelector!.Evaluate(run, effective);
             CheckInputSize(run, inputs[i]);
         }
 
@@ -126,6 +160,17 @@ internal sealed class MapNode : RetryingNode
 
         run.Record(HistoryEventTypes.MapStateSucceeded, null);
         return Complete(run, input, new JArray(results));
+    }
+
+    private static JsonataTemplate? Expression(JNode? value, string field) =>
+        value is not null && JsonataTemplate.ExpressionText(value) is not null ? JsonataTemplate.Compile(value, field) : null;
+
+    private static double NonNegative(JsonataTemplate expression, IReadOnlyDictionary<string, JNode> bindings)
+    {
+        var value = expression.Evaluate(bindings, JsonKind.Number);
+        return value is JNumber n && n.TryGetInt64(out long v) && v >= 0
+            ? v
+            : throw new StatesException(StatesErrors.QueryEvaluationError, $"Expected a non-negative integer, but was: {value}");
     }
 
     private static bool Exceeds(int failures, int total, double? count, double? percentage) =>

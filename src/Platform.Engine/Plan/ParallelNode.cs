@@ -2,6 +2,7 @@ using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Engine.Execution;
 using Platform.Engine.History;
+using Platform.Engine.Plan.Jsonata;
 
 namespace Platform.Engine.Plan;
 
@@ -9,11 +10,13 @@ namespace Platform.Engine.Plan;
 internal sealed class ParallelNode : RetryingNode
 {
     private readonly Template? _parameters;
+    private readonly JsonataTemplate? _arguments;
 
     public ParallelNode(ParallelState state, CompiledMachine[] branches)
         : base(state, state, state.ResultPath, state.ResultSelector)
     {
         _parameters = Template.Compile(state.Parameters);
+        _arguments = IsJsonata ? JsonataTemplate.Compile(state.Arguments, "Arguments") : null;
         Branches = branches;
     }
 
@@ -21,8 +24,17 @@ internal sealed class ParallelNode : RetryingNode
 
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
-        var effective = InputPath.Select(run, input);
-        var branchInput = _parameters is null ? effective : _parameters.Evaluate(run, effective);
+        JNode branchInput;
+        if (IsJsonata)
+        {
+            branchInput = _arguments is null ? input : _arguments.Evaluate(JsonataBindings.Create(run, input));
+        }
+        else
+        {
+            var effective = InputPath.Select(run, input);
+            branchInput = _parameters is null ? effective : _parameters.Evaluate(run, effective);
+        }
+
         CheckInputSize(run, branchInput);
         run.Record(HistoryEventTypes.ParallelStateStarted, null);
         long startedId = run.LastEventId;

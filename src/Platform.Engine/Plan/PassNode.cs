@@ -24,6 +24,11 @@ internal sealed class PassNode : StateNode
     {
         try
         {
+            if (IsJsonata)
+            {
+                return ValueTask.FromResult(FinishJsonata(run, Next, input, input, JsonataOutput, JsonataAssign));
+            }
+
             var effective = InputPath.Select(run, input);
             var result = _result ?? (_parameters is null ? effective : _parameters.Evaluate(run, effective));
 

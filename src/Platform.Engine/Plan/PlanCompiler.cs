@@ -10,12 +10,6 @@ internal static class PlanCompiler
         var nodes = new Dictionary<string, StateNode>(definition.States.Count, StringComparer.Ordinal);
         foreach (var state in definition.States)
         {
-            if (state.QueryLanguage == QueryLanguage.JSONata)
-            {
-                throw new NotSupportedException(
-                    $"State '{state.Name}' ({state.Pointer}) uses JSONata, which this engine does not run yet; only JSONPath states run.");
-            }
-
             if (state is MapState { ItemReader: not null } or MapState { ItemBatcher: not null } or MapState { ResultWriter: not null })
             {
                 throw new NotSupportedException(

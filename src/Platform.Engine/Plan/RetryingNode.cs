@@ -2,6 +2,7 @@ using Platform.Asl.Errors;
 using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Engine.Execution;
+using Platform.Engine.Plan.Jsonata;
 
 namespace Platform.Engine.Plan;
 
@@ -17,7 +18,13 @@ internal abstract class RetryingNode : StateNode
         : base(state)
     {
         _retriers = [.. retryable.Retry];
-        _catchers = [.. retryable.Catch.Select(c => new CatchTarget(c, DataPath.Compile(c.ResultPath), c.Assign is null ? null : Template.Compile(c.Assign)))];
+        bool jsonata = state.QueryLanguage == QueryLanguage.JSONata;
+        _catchers = [.. retryable.Catch.Select((c, i) => new CatchTarget(
+            c,
+            DataPath.Compile(jsonata ? "$" : c.ResultPath),
+            c.Assign is null || jsonata ? null : Template.Compile(c.Assign),
+            jsonata ? JsonataTemplate.Compile(c.Output, $"Catch[{i}]/Output") : null,
+            jsonata ? JsonataTemplate.Compile(c.Assign, $"Catch[{i}]/Assign") : null))];
         ResultPath = DataPath.Compile(resultPath);
         ResultSelector = Template.Compile(resultSelector);
     }
@@ -86,7 +93,7 @@ internal abstract class RetryingNode : StateNode
             {
                 if (ErrorMatcher.Matches(target.Catcher.ErrorEquals, result.Error))
                 {
-                    return Catch(run, input, target, result.Error, result.Cause);
+                    return IsJsonata ? CatchJsonata(run, input, target, result.Error, result.Cause) : Catch(run, input, target, result.Error, result.Cause);
                 }
             }
 
@@ -100,6 +107,11 @@ internal abstract class RetryingNode : StateNode
     /// <summary>ResultSelector → ResultPath → OutputPath → Assign, the common tail of a successful attempt.</summary>
     protected StepResult Complete(BranchRun run, JNode input, JNode result)
     {
+        if (IsJsonata)
+        {
+            return FinishJsonata(run, Next, input, result, JsonataOutput, JsonataAssign, result: result);
+        }
+
         var selected = ResultSelector is null ? result : ResultSelector.Evaluate(run, result);
         var output = OutputPath.Select(run, ResultPath.Apply(input, selected));
         CheckSize(run, output);
@@ -139,9 +151,7 @@ internal abstract class RetryingNode : StateNode
 
     private static StepResult Catch(BranchRun run, JNode input, CatchTarget target, string? error, string? cause)
     {
-        var errorOutput = new JObject(
-            ["Error", "Cause"],
-            [error is null ? JNode.Null : JNode.From(error), JNode.From(cause ?? string.Empty)]);
+        var errorOutput = ErrorOutput(error, cause);
         try
         {
             var output = target.ResultPath.Apply(input, errorOutput);
@@ -156,8 +166,30 @@ internal abstract class RetryingNode : StateNode
         }
     }
 
-    private sealed class CatchTarget(Catcher catcher, DataPath resultPath, Template? assign)
+    private static StepResult CatchJsonata(BranchRun run, JNode input, CatchTarget target, string? error, string? cause)
     {
+        var errorOutput = ErrorOutput(error, cause);
+        try
+        {
+            // The matched catcher's Output and Assign replace the state's; without Output the state's output is the error output.
+            return FinishJsonata(run, target.Next, input, errorOutput, target.JsonataOutput, target.JsonataAssign, errorOutput: errorOutput);
+        }
+        catch (StatesException ex)
+        {
+            return Failure(run, ex);
+        }
+    }
+
+    private static JObject ErrorOutput(string? error, string? cause) => new(
+        ["Error", "Cause"],
+        [error is null ? JNode.Null : JNode.From(error), JNode.From(cause ?? string.Empty)]);
+
+    private sealed class CatchTarget(Catcher catcher, DataPath resultPath, Template? assign, JsonataTemplate? jsonataOutput, JsonataTemplate? jsonataAssign)
+    {
+        public JsonataTemplate? JsonataOutput { get; } = jsonataOutput;
+
+        public JsonataTemplate? JsonataAssign { get; } = jsonataAssign;
+
         public Catcher Catcher { get; } = catcher;
 
         public DataPath ResultPath { get; } = resultPath;

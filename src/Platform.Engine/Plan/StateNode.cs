@@ -4,6 +4,7 @@ using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Asl.Paths;
 using Platform.Engine.Execution;
+using Platform.Engine.Plan.Jsonata;
 
 namespace Platform.Engine.Plan;
 
@@ -21,7 +22,10 @@ internal abstract class StateNode
             : null;
         InputPath = DataPath.Compile(definition.InputPath);
         OutputPath = DataPath.Compile(definition.OutputPath);
-        Assign = definition.Assign is null ? null : Template.Compile(definition.Assign);
+        IsJsonata = definition.QueryLanguage == QueryLanguage.JSONata;
+        Assign = definition.Assign is null || IsJsonata ? null : Template.Compile(definition.Assign);
+        JsonataOutput = IsJsonata ? JsonataTemplate.Compile(definition.Output, "Output") : null;
+        JsonataAssign = IsJsonata ? JsonataTemplate.Compile(definition.Assign, "Assign") : null;
     }
 
     public StateDefinition Definition { get; }
@@ -46,6 +50,15 @@ internal abstract class StateNode
     protected DataPath OutputPath { get; }
 
     protected Template? Assign { get; }
+
+    /// <summary>Gets a value indicating whether the state's fields are JSONata (Output, Assign, Arguments, …).</summary>
+    protected bool IsJsonata { get; }
+
+    /// <summary>Gets the JSONata Output field, if any.</summary>
+    protected JsonataTemplate? JsonataOutput { get; }
+
+    /// <summary>Gets the JSONata Assign field, if any.</summary>
+    protected JsonataTemplate? JsonataAssign { get; }
 
     /// <summary>Links transitions by name once all states exist.</summary>
     public virtual void Link(IReadOnlyDictionary<string, StateNode> states)
@@ -118,6 +131,25 @@ internal abstract class StateNode
     /// <summary>Evaluates an Assign template (with values as of state entry) into the names and values to set.</summary>
     protected static JObject? EvaluateAssign(Template? assign, BranchRun run, JNode dollar) =>
         assign is null ? null : (JObject)assign.Evaluate(run, dollar);
+
+    /// <summary>The JSONata tail of a state: Output (or <paramref name="defaultOutput"/>) and Assign, both evaluated with the
+    /// values as of state entry, then the assignments applied.</summary>
+    protected static StepResult FinishJsonata(
+        BranchRun run, StateNode? next, JNode input, JNode defaultOutput, JsonataTemplate? output, JsonataTemplate? assign, JNode? result = null, JNode? errorOutput = null)
+    {
+        JNode value = defaultOutput;
+        JObject? assigned = null;
+        if (output is not null || assign is not null)
+        {
+            var bindings = JsonataBindings.Create(run, input, result, errorOutput);
+            value = output?.Evaluate(bindings) ?? defaultOutput;
+            assigned = assign?.Evaluate(bindings) as JObject;
+        }
+
+        CheckSize(run, value);
+        ApplyAssign(run, assigned);
+        return StepResult.Continue(next, value, assigned);
+    }
 
     /// <summary>Applies evaluated assignments; they take effect from the next state on.</summary>
     protected static void ApplyAssign(BranchRun run, JObject? values)

@@ -12,7 +12,9 @@ internal sealed class SucceedNode(SucceedState state) : StateNode(state)
     {
         try
         {
-            return ValueTask.FromResult(StepResult.Continue(null, OutputPath.Select(run, InputPath.Select(run, input))));
+            return ValueTask.FromResult(IsJsonata
+                ? FinishJsonata(run, null, input, input, JsonataOutput, null)
+                : StepResult.Continue(null, OutputPath.Select(run, InputPath.Select(run, input))));
         }
         catch (StatesException ex)
         {

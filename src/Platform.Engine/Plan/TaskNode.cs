@@ -5,6 +5,7 @@ using Platform.Asl.Paths;
 using Platform.Engine.Execution;
 using Platform.Engine.History;
 using Platform.Engine.Orchestration;
+using Platform.Engine.Plan.Jsonata;
 using Platform.Engine.Tasks;
 
 namespace Platform.Engine.Plan;
@@ -19,6 +20,8 @@ internal sealed class TaskNode : RetryingNode
     private readonly JsonPath? _timeoutPath;
     private readonly JsonPath? _heartbeatPath;
     private readonly EventNames _events;
+    private readonly JsonataTemplate? _arguments;
+    private readonly JsonataTemplate? _timeoutExpression;
 
     public TaskNode(TaskState state)
         : base(state, state, state.ResultPath, state.ResultSelector)
@@ -29,6 +32,12 @@ internal sealed class TaskNode : RetryingNode
         _timeoutSeconds = state.TimeoutSeconds is JNumber n && n.TryGetInt64(out long t) ? (int)Math.Min(t, int.MaxValue) : null;
         _timeoutPath = state.TimeoutSecondsPath is null ? null : JsonPath.Parse(state.TimeoutSecondsPath);
         _heartbeatPath = state.HeartbeatSecondsPath is null ? null : JsonPath.Parse(state.HeartbeatSecondsPath);
+        if (IsJsonata)
+        {
+            _arguments = JsonataTemplate.Compile(state.Arguments, "Arguments");
+            _timeoutExpression = state.TimeoutSeconds is { } t2 && JsonataTemplate.ExpressionText(t2) is not null ? JsonataTemplate.Compile(t2, "TimeoutSeconds") : null;
+        }
+
         _events = _resource.Kind switch
         {
             ResourceKind.LambdaFunction => EventNames.Lambda,
@@ -39,10 +48,23 @@ internal sealed class TaskNode : RetryingNode
 
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
-        var effective = InputPath.Select(run, input);
-        var parameters = _parameters is null ? effective : _parameters.Evaluate(run, effective);
+        JNode effective, parameters;
+        int? timeout;
+        if (IsJsonata)
+        {
+            effective = input;
+            var bindings = _arguments is null && _timeoutExpression is null ? null : JsonataBindings.Create(run, input);
+            parameters = _arguments?.Evaluate(bindings!) ?? input;
+            timeout = _timeoutExpression is null ? _timeoutSeconds : JsonataSeconds(_timeoutExpression.Evaluate(bindings!, JsonKind.Number), "TimeoutSeconds");
+        }
+        else
+        {
+            effective = InputPath.Select(run, input);
+            parameters = _parameters is null ? effective : _parameters.Evaluate(run, effective);
+            timeout = _timeoutPath is null ? _timeoutSeconds : PositiveSeconds(run, _timeoutPath, effective, "TimeoutSecondsPath");
+        }
+
         CheckInputSize(run, parameters);
-        int? timeout = _timeoutPath is null ? _timeoutSeconds : PositiveSeconds(run, _timeoutPath, effective, "TimeoutSecondsPath");
         if (_heartbeatPath is not null)
         {
             PositiveSeconds(run, _heartbeatPath, effective, "HeartbeatSecondsPath");
@@ -141,6 +163,11 @@ internal sealed class TaskNode : RetryingNode
             return (TaskOutcome.FromException(ex), false);
         }
     }
+
+    private static int JsonataSeconds(JNode value, string field) =>
+        value is JNumber n && n.TryGetInt64(out long seconds) && seconds > 0 && seconds <= 99_999_999
+            ? (int)seconds
+            : throw new StatesException(StatesErrors.QueryEvaluationError, $"The {field} field must be a positive integer, but was: {value}");
 
     private static int PositiveSeconds(BranchRun run, JsonPath path, JNode effective, string field)
     {

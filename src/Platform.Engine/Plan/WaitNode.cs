@@ -5,6 +5,7 @@ using Platform.Asl.Model;
 using Platform.Asl.Paths;
 using Platform.Asl.Time;
 using Platform.Engine.Execution;
+using Platform.Engine.Plan.Jsonata;
 
 namespace Platform.Engine.Plan;
 
@@ -15,6 +16,8 @@ internal sealed class WaitNode : StateNode
     private readonly DateTimeOffset? _timestamp;
     private readonly JsonPath? _secondsPath;
     private readonly JsonPath? _timestampPath;
+    private readonly JsonataTemplate? _secondsExpression;
+    private readonly JsonataTemplate? _timestampExpression;
 
     public WaitNode(WaitState state)
         : base(state)
@@ -27,6 +30,12 @@ internal sealed class WaitNode : StateNode
         if (state.Timestamp is JString t && Rfc3339.TryParse(t.Value, out var ts))
         {
             _timestamp = ts;
+        }
+
+        if (IsJsonata)
+        {
+            _secondsExpression = state.Seconds is { } sec && JsonataTemplate.ExpressionText(sec) is not null ? JsonataTemplate.Compile(sec, "Seconds") : null;
+            _timestampExpression = state.Timestamp is { } tsv && JsonataTemplate.ExpressionText(tsv) is not null ? JsonataTemplate.Compile(tsv, "Timestamp") : null;
         }
 
         _secondsPath = state.SecondsPath is null ? null : JsonPath.Parse(state.SecondsPath);
@@ -54,6 +63,11 @@ internal sealed class WaitNode : StateNode
 
         try
         {
+            if (IsJsonata)
+            {
+                return FinishJsonata(run, Next, input, input, JsonataOutput, JsonataAssign);
+            }
+
             var output = OutputPath.Select(run, effective);
             var assigned = EvaluateAssign(Assign, run, effective);
             ApplyAssign(run, assigned);
@@ -67,6 +81,28 @@ internal sealed class WaitNode : StateNode
 
     private DateTime ResolveFireAt(BranchRun run, JNode effective)
     {
+        if (_secondsExpression is not null || _timestampExpression is not null)
+        {
+            var bindings = JsonataBindings.Create(run, effective);
+            if (_secondsExpression is not null)
+            {
+                var value = _secondsExpression.Evaluate(bindings, JsonKind.Number);
+                if (value is not JNumber n || !n.TryGetInt64(out long s) || s < 0)
+                {
+                    throw new StatesException(StatesErrors.QueryEvaluationError, $"The Seconds field must be a non-negative integer, but was: {value}");
+                }
+
+                return Deadline(run.Now, s);
+            }
+
+            var text = ((JString)_timestampExpression!.Evaluate(bindings, JsonKind.String)).Value;
+            return Rfc3339.TryParse(text, out var at)
+                ? at.UtcDateTime
+                : throw new StatesException(
+                    StatesErrors.QueryEvaluationError,
+                    $"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {text}");
+        }
+
         if (_seconds is { } seconds)
         {
             return Deadline(run.Now, seconds);

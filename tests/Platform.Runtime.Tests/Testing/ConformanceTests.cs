@@ -11,10 +11,11 @@ public class ConformanceTests(ITestOutputHelper output)
     /// <summary>The floor for JSONPath cases: the engine must reproduce AWS on nearly all of them.</summary>
     private const double JsonPathFloor = 0.98;
 
-    /// <summary>The floor over every tag. Measured on feature/cli after merging main, jsonpath, intrinsics and validator:
-    /// 468 of 544 passed (0.860): every JSONPath case, and none of the 76 JSONata cases, which fail as an unsupported
-    /// feature until JSONata lands. Raise this floor as it does.</summary>
-    private const double AllTagsFloor = 0.86;
+    /// <summary>The floor over every tag (issue 3 asks for 98%). Measured: 544 of 544.</summary>
+    private const double AllTagsFloor = 0.98;
+
+    /// <summary>The floor for JSONata and variables cases (issue 3 asks for 95%). Measured: all 76 JSONata and 28 variables cases pass.</summary>
+    private const double JsonataFloor = 0.95;
 
     [Fact]
     public async Task JsonPathCases_PassRateIsAtLeast98Percent()
@@ -23,6 +24,17 @@ public class ConformanceTests(ITestOutputHelper output)
 
         summary.Results.Should().NotBeEmpty("the jsonpath cases must be found");
         summary.PassRate.Should().BeGreaterThanOrEqualTo(JsonPathFloor, Describe(summary));
+    }
+
+    [Theory]
+    [InlineData("jsonata")]
+    [InlineData("variables")]
+    public async Task JsonataAndVariablesCases_PassRateIsAtLeast95Percent(string tag)
+    {
+        var summary = await RunAsync([tag]);
+
+        summary.Results.Should().NotBeEmpty($"the {tag} cases must be found");
+        summary.PassRate.Should().BeGreaterThanOrEqualTo(JsonataFloor, Describe(summary));
     }
 
     [Fact]

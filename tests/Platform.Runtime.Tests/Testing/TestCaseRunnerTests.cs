@@ -211,13 +211,13 @@ public class TestCaseRunnerTests
     public async Task UnsupportedFeature_FailsTheCaseWithTheReason()
     {
         var testCase = Case("""
-            { "name": "jsonata", "definition": { "QueryLanguage": "JSONata", "StartAt": "P", "States": { "P": { "Type": "Pass", "Output": "{% 1 + 1 %}", "End": true } } }, "expect": { "status": "SUCCEEDED", "output": 2 } }
+            { "name": "batcher", "definition": { "StartAt": "M", "States": { "M": { "Type": "Map", "ItemBatcher": { "MaxItemsPerBatch": 2 }, "ItemProcessor": { "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } }, "End": true } } }, "input": [1, 2, 3], "expect": { "status": "SUCCEEDED", "output": [{ "Items": [1, 2] }, { "Items": [3] }] } }
             """);
 
         var result = await _runner.RunAsync(testCase);
 
         result.Passed.Should().BeFalse();
-        result.Reason.Should().StartWith("unsupported feature:").And.Contain("JSONata");
+        result.Reason.Should().StartWith("unsupported feature:").And.Contain("ItemBatcher");
     }
 
     [Fact]
