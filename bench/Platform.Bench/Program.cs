@@ -27,7 +27,14 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environme
 Console.WriteLine($"{"workload",-16} {"exec/s",12} {"transitions/s",14} {"alloc B/exec",13} {"executions",11}");
 foreach (string workload in workloads)
 {
-    var definition = AslParser.Parse(File.ReadAllText(Path.Combine(shared, "bench", "workloads", workload + ".asl.json")));
+    // Shared workloads first; this repository's own variants (e.g. order-pipeline-jsonata) live in bench/workloads.
+    string definitionFile = Path.Combine(shared, "bench", "workloads", workload + ".asl.json");
+    if (!File.Exists(definitionFile))
+    {
+        definitionFile = Path.Combine(RepositoryRoot(), "bench", "workloads", workload + ".asl.json");
+    }
+
+    var definition = AslParser.Parse(File.ReadAllText(definitionFile));
     if (definition.Definition is null)
     {
         Console.Error.WriteLine($"{workload}: invalid definition: {string.Join("; ", definition.Errors)}");
@@ -35,7 +42,7 @@ foreach (string workload in workloads)
     }
 
     var orchestrator = new StateMachineOrchestrator(definition.Definition);
-    string inputsFile = Path.Combine(shared, "bench", "workloads", workload + ".inputs.json");
+    string inputsFile = Path.Combine(shared, "bench", "workloads", workload.Replace("-jsonata", string.Empty, StringComparison.Ordinal) + ".inputs.json");
     JNode[] inputs = File.Exists(inputsFile)
         ? [.. ((JArray)JNode.Parse(File.ReadAllText(inputsFile))).Items]
         : [workload == "hello-choice" ? JNode.Parse("{\"name\":\"Ada\",\"vip\":true}") : JObject.Empty];
@@ -49,7 +56,7 @@ foreach (string workload in workloads)
         return 1;
     }
 
-    if (Expected.TryGetValue(workload, out string? expected) && !JNode.DeepEquals(first.Output, JNode.Parse(expected)))
+    if (Expected.TryGetValue(workload.Replace("-jsonata", string.Empty, StringComparison.Ordinal), out string? expected) && !JNode.DeepEquals(first.Output, JNode.Parse(expected)))
     {
         Console.Error.WriteLine($"{workload}: wrong output {first.Output}, expected {expected}");
         return 1;
@@ -113,6 +120,19 @@ double Option(string name, double fallback)
 {
     int i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string RepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new DirectoryNotFoundException("The repository root (with Platform.sln) was not found.");
 }
 
 static string FindShared()
