@@ -73,6 +73,11 @@ public static class AslParser
     private static ParseResult Validate(JNode root, DiagnosticBag diagnostics)
     {
         StateMachineDefinition? definition = new Validator(diagnostics).Validate(root);
+        if (definition is not null && !diagnostics.HasErrors)
+        {
+            VariableScopes.Check(definition, diagnostics);
+        }
+
         return new ParseResult(diagnostics.HasErrors ? null : definition, DocumentOrder.Sort(root, diagnostics.Items));
     }
 

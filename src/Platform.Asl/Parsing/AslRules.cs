@@ -173,4 +173,7 @@ public static class AslRules
 
     /// <summary>Assign appears on a Succeed or Fail state.</summary>
     public const string AssignNotAllowed = "Assign.NotAllowed";
+
+    /// <summary>A Parallel branch or Map iteration assigns a variable that an enclosing scope assigns.</summary>
+    public const string AssignOuterScope = "Assign.OuterScope";
 }

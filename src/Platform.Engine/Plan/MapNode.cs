@@ -178,7 +178,9 @@ internal sealed class MapNode : RetryingNode
 
     private async ValueTask<BranchOutcome> RunIterationAsync(BranchRun run, JNode input, int index, long startedId, CancellationToken token)
     {
-        var iteration = new BranchRun(run.Execution, new VariableScope(run.Variables), startedId, token);
+        // A distributed Map's iterations are child executions: they cannot read the outer scope's variables.
+        var scope = new VariableScope(((MapState)Definition).Mode == MapMode.Distributed ? null : run.Variables);
+        var iteration = new BranchRun(run.Execution, scope, startedId, token);
         var history = run.Execution.History;
         iteration.Record(HistoryEventTypes.MapIterationStarted, history.Enabled ? IterationDetails(index) : null);
         var running = Processor.RunAsync(input, iteration);

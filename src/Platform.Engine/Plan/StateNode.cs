@@ -159,6 +159,20 @@ internal abstract class StateNode
             return;
         }
 
+        // AWS's limits: one variable and one Assign each hold at most 256 KiB.
+        if (values.Utf8Size > StatesErrors.MaxPayloadBytes)
+        {
+            foreach (var (name, value) in values)
+            {
+                if (value.Utf8Size > StatesErrors.MaxPayloadBytes)
+                {
+                    throw new StatesException(StatesErrors.DataLimitExceeded, $"The variable '{name}' assigned by state '{run.StateName}' exceeds the maximum size of 262144 bytes.");
+                }
+            }
+
+            throw new StatesException(StatesErrors.DataLimitExceeded, $"The Assign of state '{run.StateName}' exceeds the maximum total size of 262144 bytes.");
+        }
+
         var keys = values.Keys;
         var nodes = values.Values;
         for (int i = 0; i < keys.Length; i++)
