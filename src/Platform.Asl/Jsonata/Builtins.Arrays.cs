@@ -10,7 +10,7 @@ internal static partial class Builtins
         def("sort", "<af?:a>", (ctx, a) => Sort(ctx, a[0] as JList, Arg(a, 1)));
         def("distinct", "<x:x>", (_, a) =>
         {
-            if (a[0] is not JList l)
+            if (a[0] is not JList l || l.Count <= 1)
             {
                 return a[0];
             }

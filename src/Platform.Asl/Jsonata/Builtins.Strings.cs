@@ -45,7 +45,7 @@ internal static partial class Builtins
         def("uppercase", "<s-:s>", (_, a) => (a[0] as string)?.ToUpperInvariant());
         def("length", "<s-:n>", (_, a) => a[0] is string s ? (double)CodePoints(s).Count : null);
         def("trim", "<s-:s>", (_, a) => a[0] is string s ? Regex.Replace(s, "[ \t\n\r]+", " ").Trim(' ') : null);
-        def("pad", "<s-ns?:s>", (_, a) => a[0] is string s ? Pad(s, (double)Arg(a, 1)!, Arg(a, 2) as string ?? " ") : null);
+        def("pad", "<s-ns?:s>", (_, a) => a[0] is string s ? Pad(s, (double)Arg(a, 1)!, Arg(a, 2) is string { Length: > 0 } c ? c : " ") : null);
         def("contains", "<s-(sf):b>", (_, a) => a[0] is string s ? Arg(a, 1) switch
         {
             string t => s.Contains(t, StringComparison.Ordinal),

@@ -76,20 +76,7 @@ internal sealed partial class Evaluator
                     env.Bind(lambda.Parameters[i], i < validated.Count ? validated[i] : null);
                 }
 
-                _depth++;
-                try
-                {
-                    if (_depth > _options.MaxDepth)
-                    {
-                        throw new JsonataException("U1001", "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.", -1);
-                    }
-
-                    return Evaluate(lambda.Body, lambda.Input, env);
-                }
-                finally
-                {
-                    _depth--;
-                }
+                return Evaluate(lambda.Body, lambda.Input, env);
 
             case NativeFunction native:
                 return native.Implementation(new CallContext(this, input, environment), validated);

@@ -60,7 +60,12 @@ internal sealed partial class Evaluator
 
         double l = (double)lhs;
         double r = (double)rhs;
-        double result = op switch
+        if (!double.IsFinite(l) || !double.IsFinite(r))
+        {
+            throw new JsonataException("D1001", "Number out of range", -1);
+        }
+
+        return op switch
         {
             "+" => l + r,
             "-" => l - r,
@@ -68,12 +73,6 @@ internal sealed partial class Evaluator
             "/" => l / r,
             _ => l % r,
         };
-        if (!double.IsFinite(result))
-        {
-            throw new JsonataException("D1001", "Number out of range: " + result, -1);
-        }
-
-        return result;
     }
 
     private static bool? Compare(object? lhs, object? rhs, string op)

@@ -5,7 +5,7 @@ internal sealed partial class Evaluator
 {
     private object? EvaluatePath(Node expr, object? input, Frame environment)
     {
-        JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l : JList.CreateSequence(input);
+        JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l : new JList { input }.AsSequence();
         JList? resultSequence = null;
         bool isTupleStream = false;
         JList? tupleBindings = null;

@@ -23,6 +23,12 @@ internal sealed class JList : List<object?>
 
     public bool TupleStream { get; set; }
 
+    public JList AsSequence()
+    {
+        Sequence = true;
+        return this;
+    }
+
     public static JList CreateSequence() => new() { Sequence = true };
 
     public static JList CreateSequence(object? item)

@@ -37,11 +37,7 @@ internal sealed partial class Parser
         return ProcessAst(expr);
     }
 
-    private static int Lbp(Node node) => node.Id switch
-    {
-        "(end)" or "(name)" or "(literal)" or "(regex)" or ":" or ";" or "," or ")" or "]" or "}" or ".." => 0,
-        _ => Lexer.Operators.TryGetValue(node.Id, out int bp) ? bp : 0,
-    };
+    private static int Lbp(Node node) => Infix.Contains(node.Id) ? Lexer.Operators[node.Id] : 0;
 
     private Node Advance(string? id, bool infix)
     {

@@ -188,7 +188,7 @@ internal static class Values
                 sb.Append(b ? "true" : "false");
                 break;
             case double d:
-                sb.Append(double.IsFinite(d) ? FormatNumber(d) : "null");
+                sb.Append(double.IsFinite(d) ? FormatNumber(d) : throw new JsonataException("D1001", "Number out of range", -1));
                 break;
             case string s:
                 JsonWriterQuote(sb, s);

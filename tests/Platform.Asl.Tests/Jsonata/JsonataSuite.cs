@@ -35,7 +35,7 @@ public static class JsonataSuite
 
         var options = new JsonataOptions
         {
-            MaxDepth = c.Depth ?? 500,
+            MaxDepth = c.Depth ?? JsonataOptions.Default.MaxDepth,
             TimeLimit = TimeSpan.FromMilliseconds(c.TimeLimit ?? 10_000),
         };
         try
