@@ -241,6 +241,11 @@ internal sealed partial class Evaluator
                     {
                         tuple[expr.Index] = (double)bb;
                     }
+
+                    if (expr.Ancestor is not null)
+                    {
+                        tuple[expr.Ancestor.Label] = binding["@"];
+                    }
                 }
 
                 result.Add(tuple);

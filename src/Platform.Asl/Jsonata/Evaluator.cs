@@ -36,6 +36,7 @@ internal sealed partial class Evaluator
                 "number" => expr.Value,
                 "value" => expr.Value ?? Json.JNode.Null,
                 "wildcard" => EvaluateWildcard(input),
+                "parent" => environment.Lookup(expr.Slot!.Label),
                 "descendant" => EvaluateDescendants(input),
                 "condition" => EvaluateCondition(expr, input, environment),
                 "block" => EvaluateBlock(expr, input, environment),
