@@ -54,7 +54,9 @@ internal static partial class Builtins
         } : null);
         def("split", "<s-(sf)n?:a<s>>", (_, a) => a[0] is string s ? Split(s, Arg(a, 1), Arg(a, 2) as double?) : null);
         def("join", "<a<s>s?:s>", (_, a) => a[0] is JList l ? string.Join(Arg(a, 1) as string ?? string.Empty, l.Cast<string>()) : null);
-        def("match", "<s-f<s:o>n?:a<o>>", (_, a) => a[0] is string s ? Match(s, Arg(a, 1), Arg(a, 2) as double?) : null);
+        def("match", "<s-f<s:o>n?:a<o>>", (ctx, a) => a[0] is string s
+            ? Arg(a, 1) is RegexFunction ? Match(s, Arg(a, 1), Arg(a, 2) as double?) : CustomMatch(ctx, s, Arg(a, 1), Arg(a, 2) as double?)
+            : null);
         def("replace", "<s-(sf)(sf)n?:s>", (ctx, a) => a[0] is string s ? Replace(ctx, s, Arg(a, 1), Arg(a, 2), Arg(a, 3) as double?) : null);
         def("base64encode", "<s-:s>", (_, a) => a[0] is string s ? Convert.ToBase64String(Encoding.UTF8.GetBytes(s)) : null);
         def("base64decode", "<s-:s>", (_, a) => a[0] is string s ? Base64Decode(s) : null);
@@ -66,7 +68,7 @@ internal static partial class Builtins
 
     private static Regex AsRegex(object? value) => value is RegexFunction r
         ? r.Regex
-        : throw new JsonataException("T0410", "Argument 2 of the function must be a string or a regular expression", -1);
+        : throw new JsonataException("T1010", "The matcher function argument passed to this function does not return the correct object structure", -1);
 
     internal static List<string> CodePoints(string s)
     {
@@ -205,6 +207,37 @@ internal static partial class Builtins
         }
 
         return result;
+    }
+
+    private static JList CustomMatch(CallContext ctx, string s, object? matcher, double? limit)
+    {
+        var result = JList.CreateSequence();
+        var found = CallMatcher(ctx, matcher, [s]);
+        while (found is not null && (limit is null || result.Count < limit))
+        {
+            result.Add(new JMap { ["match"] = found["match"], ["index"] = found["start"], ["groups"] = found["groups"] });
+            found = CallMatcher(ctx, found["next"], []);
+            ctx.Evaluator.CheckTime();
+        }
+
+        return result;
+    }
+
+    private static JMap? CallMatcher(CallContext ctx, object? matcher, List<object?> args)
+    {
+        var result = ctx.Evaluator.Apply(matcher, args, null, ctx.Environment);
+        if (result is null)
+        {
+            return null;
+        }
+
+        if (result is not JMap m || !(m.GetValueOrDefault("start") is double || m.GetValueOrDefault("end") is double
+            || m.GetValueOrDefault("groups") is JList || m.GetValueOrDefault("next") is JFunction))
+        {
+            throw new JsonataException("T1010", "The matcher function argument passed to function match does not return the correct object structure", -1);
+        }
+
+        return m;
     }
 
     private static JList Split(string s, object? separator, double? limit)

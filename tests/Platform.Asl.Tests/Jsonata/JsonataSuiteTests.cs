@@ -7,8 +7,8 @@ namespace Platform.Asl.Tests.Jsonata;
 /// <summary>Runs every case of the official JSONata test suite; one row per group, plus the overall floor.</summary>
 public sealed class JsonataSuiteTests
 {
-    // Measured: see MinimumPassed below; raise it whenever more cases pass.
-    private const int MinimumPassed = 0;
+    // Measured 2026-11-21: 1613 passed, 0 failed, 12 skipped ($eval, removed by AWS) of 1625. Raise it, never lower it.
+    private const int MinimumPassed = 1613;
 
     private readonly ITestOutputHelper _output;
 
