@@ -135,7 +135,7 @@ internal sealed partial class Evaluator
         }
 
         CheckSize((int)size);
-        var result = new JList();
+        var result = new JList((int)size);
         for (int i = 0; i < (int)size; i++)
         {
             result.Add(l + i);
@@ -196,6 +196,11 @@ internal sealed partial class Evaluator
                     }
                     else if (v is JList vl)
                     {
+                        if (result.Count == 0 && expr.Expressions.Count == 1)
+                        {
+                            result.Capacity = vl.Count;
+                        }
+
                         result.AddRange(vl);
                     }
                     else

@@ -7,6 +7,11 @@ internal sealed class JList : List<object?>
     {
     }
 
+    public JList(int capacity)
+        : base(capacity)
+    {
+    }
+
     public JList(IEnumerable<object?> items)
         : base(items)
     {

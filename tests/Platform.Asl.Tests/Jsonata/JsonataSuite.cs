@@ -73,7 +73,12 @@ public static class JsonataSuite
 
     private static CaseOutcome Fail(string message) => new(CaseStatus.Failed, message);
 
-    private static Dictionary<string, CaseOutcome> RunAll() => All.ToDictionary(c => c.Id, Run);
+    private static Dictionary<string, CaseOutcome> RunAll() => All.ToDictionary(c => c.Id, c =>
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = Run(c);
+        return outcome with { Elapsed = clock.Elapsed };
+    });
 
     private static Dictionary<string, string> LoadSkips()
     {

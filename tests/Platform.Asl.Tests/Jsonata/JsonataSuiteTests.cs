@@ -42,6 +42,11 @@ public sealed class JsonataSuiteTests
         int failed = results.Count(r => r.Status == CaseStatus.Failed);
         int skipped = results.Count(r => r.Status == CaseStatus.Skipped);
         _output.WriteLine($"JSONata suite: {passed} passed, {failed} failed, {skipped} skipped of {results.Count}");
+        foreach (var (id, outcome) in JsonataSuite.Results.OrderByDescending(r => r.Value.Elapsed).Take(5))
+        {
+            _output.WriteLine($"slow: {id} {outcome.Elapsed.TotalMilliseconds:F0} ms");
+        }
+
         JsonataSuite.SkipList.Keys.Should().BeSubsetOf(JsonataSuite.All.Select(c => c.Id), "every skip-list entry names a real case");
         passed.Should().BeGreaterThanOrEqualTo(MinimumPassed);
     }
