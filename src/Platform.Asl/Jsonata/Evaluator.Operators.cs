@@ -33,10 +33,8 @@ internal sealed partial class Evaluator
                 _ => throw new JsonataException("S0204", "Unknown operator: " + op, expr.Position, op),
             };
         }
-        catch (JsonataException e) when (e.Position < 0)
+        catch (JsonataException e) when (Annotate(e, expr.Position, op))
         {
-            e.Position = expr.Position;
-            e.Token ??= op;
             throw;
         }
     }

@@ -5,6 +5,7 @@ internal sealed partial class Parser
 {
     private Node ProcessAst(Node expr)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         Node result;
         switch (expr.Type)
         {

@@ -145,7 +145,7 @@ internal sealed partial class Parser
                 }
                 catch (JsonataException e)
                 {
-                    throw new JsonataException(e.Code, e.Message, sigPos + Math.Max(0, e.Position), e.Token);
+                    throw new JsonataException(e.Code, e.Description, sigPos + Math.Max(0, e.Position), e.Token);
                 }
             }
 

@@ -94,6 +94,7 @@ internal sealed partial class Parser
 
     private Node Expression(int rbp)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var t = _node;
         Advance(null, true);
         var left = Nud(t);
