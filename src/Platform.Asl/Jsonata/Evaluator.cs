@@ -64,6 +64,15 @@ internal sealed partial class Evaluator
                 result = EvaluateGroup(expr.Group, expr.GroupPosition, result, environment);
             }
 
+            if (result is string { Length: > 100_000 } big)
+            {
+                CheckSize(big.Length);
+            }
+            else if (result is JList { Count: > 100_000 } large)
+            {
+                CheckSize(large.Count);
+            }
+
             if (result is JList { Sequence: true, TupleStream: false } seq)
             {
                 if (expr.KeepArray)
