@@ -174,7 +174,7 @@ internal sealed partial class Evaluator
     private static RegexFunction EvaluateRegex(Node expr)
     {
         var literal = (RegexLiteral)expr.Value!;
-        return new RegexFunction(RegexTranslator.Create(literal.Pattern, literal.Flags));
+        return new RegexFunction(literal.Regex);
     }
 
     private static LambdaFunction EvaluateLambda(Node expr, object? input, Frame environment) => new LambdaFunction

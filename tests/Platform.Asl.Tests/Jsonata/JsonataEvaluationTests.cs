@@ -124,6 +124,10 @@ public sealed class JsonataEvaluationTests
     [InlineData("$string([1, {\"a\": 0.1 + 0.2}])", "\"[1,{\\\"a\\\":0.3}]\"")]
     [InlineData("$replace(\"abc\", /(b)/, \"[$1]\")", "\"a[b]c\"")]
     [InlineData("$formatNumber(1234.5, \"#,##0.00\")", "\"1,234.50\"")]
+    [InlineData("$contains(\"ab\\n\", /b$/)", "false")]
+    [InlineData("$replace(\"a1-b2\", /[\\d-]/, \"\")", "\"ab\"")]
+    [InlineData("$exists($match(\"x\u0661\", /\\d/))", "false")]
+    [InlineData("$exists(/(a+)+$/(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab\"))", "false")]
     public void Built_ins_follow_JSONata(string expression, string expected) =>
         Eval(expression).Should().Be(JNode.Parse(expected));
 }
