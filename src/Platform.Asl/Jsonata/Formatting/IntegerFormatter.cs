@@ -13,6 +13,9 @@ internal static class IntegerFormatter
         0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
     ];
 
+    /// <summary>The largest roman numeral produced: JavaScript's stack gives out at about ten thousand 'm's.</summary>
+    private const double MaxRoman = 10_000_000;
+
     /// <summary>Formats a number (floored) with a picture string.</summary>
     public static string Format(double value, string picture) =>
         Format(Math.Floor(value), Analyse(picture));
@@ -186,9 +189,28 @@ internal static class IntegerFormatter
         return result;
     }
 
+    /// <summary>JavaScript's String.prototype.substr(start, length).</summary>
+    private static string JsSubstr(string s, int start, int? length = null)
+    {
+        if (start < 0)
+        {
+            start = Math.Max(s.Length + start, 0);
+        }
+
+        start = Math.Min(start, s.Length);
+        var count = Math.Min(length ?? s.Length, s.Length - start);
+        return count <= 0 ? string.Empty : s.Substring(start, count);
+    }
+
     /// <summary>Lower-case roman numerals; zero gives the empty string.</summary>
     public static string ToRoman(double value)
     {
+        // JSONata recurses once per numeral and overflows its stack long before this; refuse rather than build megabytes.
+        if (value >= MaxRoman)
+        {
+            throw JsonataFormattingException.Create("D3130", "I");
+        }
+
         (int Value, string Text)[] numerals =
         [
             (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
@@ -362,10 +384,11 @@ internal static class IntegerFormatter
         }
         else
         {
+            // JSONata splices with substr, so a separator left of the digits swallows some of them ("##,##,##0" on 1000 gives ",0").
             foreach (var separator in format.Separators.Reverse())
             {
-                var pos = Math.Clamp(formatted.Length - separator.Position, 0, formatted.Length);
-                formatted = formatted[..pos] + separator.Character + formatted[pos..];
+                var pos = formatted.Length - separator.Position;
+                formatted = JsSubstr(formatted, 0, pos) + separator.Character + JsSubstr(formatted, pos);
             }
         }
 

@@ -212,7 +212,11 @@ internal sealed class NumberFormatter
 
     private string MakeString(double value, int decimals)
     {
-        var text = Math.Abs(value).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        // toFixed switches to exponent notation from 1e21 on, which JSONata then pads and groups as if it were digits.
+        var abs = Math.Abs(value);
+        var text = abs >= 1e21 || double.IsInfinity(abs)
+            ? JsCompat.NumberToString(abs)
+            : abs.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         if (_p.ZeroDigit != "0")
         {
             var builder = new StringBuilder();
