@@ -76,8 +76,18 @@ internal static class DateTimeParser
         var spec = DateTimePicture.Analyse(picture);
         var parts = spec.Select(Matcher).ToList();
         var fullRegex = "^" + string.Concat(parts.Select(p => "(" + p.Regex + ")")) + "$";
-        var matcher = new Regex(fullRegex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
-        var info = matcher.Match(timestamp);
+        Match info;
+        try
+        {
+            var matcher = new Regex(fullRegex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+            info = matcher.Match(timestamp);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Word pictures backtrack badly on hostile text; treat a runaway match as no match.
+            return null;
+        }
+
         if (!info.Success)
         {
             return null;

@@ -78,6 +78,12 @@ internal static class IntegerFormatter
     /// <summary>Formats an already floored number with an analysed picture.</summary>
     public static string Format(double value, IntegerPicture format)
     {
+        // JSONata recurses forever (or prints NaN) here; JSON cannot carry these values, so refuse them.
+        if (!double.IsFinite(value))
+        {
+            throw new JsonataFormattingException("D3137", "Cannot format the non-finite number " + JsCompat.NumberToString(value) + " as an integer");
+        }
+
         string formatted;
         var negative = value < 0;
         value = Math.Abs(value);
@@ -374,13 +380,18 @@ internal static class IntegerFormatter
 
         if (format.Regular)
         {
+            // A separator every RegularPosition digits counted from the right (built in one pass: pictures may be long).
             var character = format.Separators[0].Character;
-            var n = (formatted.Length - 1) / format.RegularPosition;
-            for (var ii = n; ii > 0; ii--)
+            var interval = format.RegularPosition;
+            var builder = new StringBuilder(formatted.Length * 2);
+            var first = ((formatted.Length - 1) % interval) + 1;
+            builder.Append(formatted, 0, first);
+            for (var pos = first; pos < formatted.Length; pos += interval)
             {
-                var pos = formatted.Length - (ii * format.RegularPosition);
-                formatted = formatted[..pos] + character + formatted[pos..];
+                builder.Append(character).Append(formatted, pos, interval);
             }
+
+            formatted = builder.ToString();
         }
         else
         {

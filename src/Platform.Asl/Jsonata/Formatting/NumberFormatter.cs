@@ -130,12 +130,18 @@ internal sealed class NumberFormatter
 
         if (pic.RegularGrouping > 0)
         {
-            var groupCount = (decimalPos - 1) / pic.RegularGrouping;
-            for (var group = 1; group <= groupCount; group++)
+            // A separator every RegularGrouping digits left of the decimal point, built in one pass.
+            var interval = pic.RegularGrouping;
+            var builder = new StringBuilder(text.Length * 2);
+            var first = decimalPos <= 0 ? decimalPos : ((decimalPos - 1) % interval) + 1;
+            builder.Append(text, 0, Math.Max(first, 0));
+            for (var at = Math.Max(first, 0); at < decimalPos; at += interval)
             {
-                var at = decimalPos - (group * pic.RegularGrouping);
-                text = Slice(text, 0, at) + _p.GroupingSeparator + Slice(text, at, text.Length);
+                builder.Append(_p.GroupingSeparator).Append(text, at, interval);
             }
+
+            builder.Append(text, Math.Max(decimalPos, 0), text.Length - Math.Max(decimalPos, 0));
+            text = builder.ToString();
         }
         else
         {
