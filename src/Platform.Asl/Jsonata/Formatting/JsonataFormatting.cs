@@ -40,6 +40,11 @@ public static class JsonataFormatting
             return JsCompat.NumberToString(rounded);
         }
 
+        if (r == 10)
+        {
+            return JsCompat.NumberToString(rounded);
+        }
+
         // V8's Number.prototype.toString(radix): digits below the double's precision are written as zeros.
         const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
         const double TwoTo53 = 9007199254740992;

@@ -12,6 +12,7 @@ public sealed class FormatBaseTests
     [InlineData(100, 36, "2s")]
     [InlineData(-2.5, 2, "-10")]
     [InlineData(1e20, 36, "l3r41ifs0p800")]
+    [InlineData(1e21, 10, "1e+21")]
     public void FormatBase_Radix_MatchesJsonata(double value, int radix, string expected) =>
         JsonataFormatting.FormatBase(value, radix).Should().Be(expected);
 

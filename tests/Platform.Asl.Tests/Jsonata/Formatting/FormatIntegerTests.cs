@@ -39,6 +39,27 @@ public sealed class FormatIntegerTests
         act.Should().Throw<JsonataFormattingException>();
     }
 
+    [Fact]
+    public void FormatInteger_BeyondDoublePrecision_PrintsShortestDigitsLikeJavaScript() =>
+        JsonataFormatting.FormatInteger(9223372036854775808d, "0").Should().Be("9223372036854776000");
+
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NaN)]
+    public void FormatInteger_NonFinite_ThrowsInsteadOfRecursing(double value)
+    {
+        var act = () => JsonataFormatting.FormatInteger(value, "w");
+        act.Should().Throw<JsonataFormattingException>();
+    }
+
+    [Fact]
+    public void FormatInteger_LongRegularPicture_GroupsEveryThreeDigits()
+    {
+        var picture = "#" + string.Concat(Enumerable.Repeat(",000", 20_000));
+        var formatted = JsonataFormatting.FormatInteger(1234567L, picture);
+        formatted.Should().EndWith("0,001,234,567").And.HaveLength((20_000 * 4) - 1);
+    }
+
     [Theory]
     [InlineData("##0\uff10", "D3131")]
     [InlineData("\u03b1", "D3130")]
