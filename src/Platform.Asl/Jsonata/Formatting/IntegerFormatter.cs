@@ -81,7 +81,7 @@ internal static class IntegerFormatter
         // JSONata recurses forever (or prints NaN) here; JSON cannot carry these values, so refuse them.
         if (!double.IsFinite(value))
         {
-            throw new JsonataFormattingException("D3137", "Cannot format the non-finite number " + JsCompat.NumberToString(value) + " as an integer");
+            throw JsonataFormattingException.Create("D1001", JsCompat.NumberToString(value));
         }
 
         string formatted;

@@ -49,7 +49,7 @@ public sealed class FormatIntegerTests
     public void FormatInteger_NonFinite_ThrowsInsteadOfRecursing(double value)
     {
         var act = () => JsonataFormatting.FormatInteger(value, "w");
-        act.Should().Throw<JsonataFormattingException>();
+        act.Should().Throw<JsonataFormattingException>().Which.Code.Should().Be("D1001");
     }
 
     [Fact]
