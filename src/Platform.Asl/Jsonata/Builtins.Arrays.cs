@@ -10,7 +10,7 @@ internal static partial class Builtins
         def("sort", "<af?:a>", (ctx, a) => Sort(ctx, a[0] as JList, Arg(a, 1)));
         def("distinct", "<x:x>", (_, a) =>
         {
-            if (a[0] is not JList l)
+            if (a[0] is not JList l || l.Count <= 1)
             {
                 return a[0];
             }
@@ -99,7 +99,7 @@ internal static partial class Builtins
     private static void RegisterObjects(Action<string, string, Func<CallContext, List<object?>, object?>> def)
     {
         def("keys", "<x-:a<s>>", (_, a) => Keys(a[0]));
-        def("lookup", "<x-s:x>", (_, a) => Evaluator.Lookup(a[0], (string)Arg(a, 1)!));
+        def("lookup", "<x-s:x>", (_, a) => Arg(a, 1) is string key ? Evaluator.Lookup(a[0], key) : null);
         def("exists", "<x:b>", (_, a) => a[0] is not null);
         def("spread", "<x-:a<o>>", (_, a) => Spread(a[0]));
         def("merge", "<a<o>:o>", (_, a) =>

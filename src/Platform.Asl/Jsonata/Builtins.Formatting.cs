@@ -8,23 +8,23 @@ internal static partial class Builtins
 {
     private static void RegisterFormatting(Action<string, string, Func<CallContext, List<object?>, object?>> def)
     {
-        def("formatNumber", "<n-so?:s>", (_, a) => a[0] is double d
-            ? Format(() => JsonataFormatting.FormatNumber(d, (string)Arg(a, 1)!, Values.ToJson(Arg(a, 2)) as JObject))
+        def("formatNumber", "<n-so?:s>", (_, a) => a[0] is double d && Arg(a, 1) is string picture
+            ? Format(() => JsonataFormatting.FormatNumber(d, picture, Values.ToJson(Arg(a, 2)) as JObject))
             : null);
         def("formatBase", "<n-n?:s>", (_, a) => a[0] is double d
             ? Format(() => JsonataFormatting.FormatBase(d, Arg(a, 1) as double? ?? 10))
             : null);
-        def("formatInteger", "<n-s:s>", (_, a) => a[0] is double d
-            ? Format(() => JsonataFormatting.FormatInteger(d, (string)Arg(a, 1)!))
+        def("formatInteger", "<n-s:s>", (_, a) => a[0] is double d && Arg(a, 1) is string picture
+            ? Format(() => JsonataFormatting.FormatInteger(d, picture))
             : null);
         def("parseInteger", "<s-s:n>", (_, a) =>
         {
-            if (a[0] is not string s)
+            if (a[0] is not string s || Arg(a, 1) is not string picture)
             {
                 return null;
             }
 
-            double v = Format(() => JsonataFormatting.ParseInteger(s, (string)Arg(a, 1)!));
+            double v = Format(() => JsonataFormatting.ParseInteger(s, picture));
             return double.IsFinite(v) ? v : null;
         });
         def("fromMillis", "<n-s?s?:s>", (_, a) => a[0] is double d

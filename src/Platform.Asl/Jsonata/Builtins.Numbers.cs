@@ -21,7 +21,9 @@ internal static partial class Builtins
         def("abs", "<n-:n>", (_, a) => a[0] is double d ? Math.Abs(d) : null);
         def("floor", "<n-:n>", (_, a) => a[0] is double d ? Math.Floor(d) + 0 : null);
         def("ceil", "<n-:n>", (_, a) => a[0] is double d ? Math.Ceiling(d) + 0 : null);
-        def("round", "<n-n?:n>", (_, a) => a[0] is double d ? Round(d, Arg(a, 1) is double p ? (int)p : 0) : null);
+        def("round", "<n-n?:n>", (_, a) => a[0] is double d
+            ? Arg(a, 1) is double p ? (Math.Abs(p) > 1000 ? double.NaN : Round(d, (int)p)) : Round(d, 0)
+            : null);
         def("sqrt", "<n-:n>", (_, a) => a[0] is double d
             ? d < 0 ? throw new JsonataException("D3060", "The sqrt function cannot be applied to a negative number: " + d, -1) : Math.Sqrt(d)
             : null);
@@ -108,6 +110,11 @@ internal static partial class Builtins
 
     private static double Shift(double value, int places)
     {
+        if (!double.IsFinite(value))
+        {
+            return value;
+        }
+
         string s = Json.JNumber.Format(value);
         int e = s.IndexOf('e', StringComparison.Ordinal);
         string mantissa = e < 0 ? s : s[..e];

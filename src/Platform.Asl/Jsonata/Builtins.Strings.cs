@@ -10,7 +10,7 @@ internal static partial class Builtins
     private static void RegisterStrings(Action<string, string, Func<CallContext, List<object?>, object?>> def)
     {
         def("string", "<x-b?:s>", (_, a) => a[0] is null ? null : Values.Stringify(a[0], Arg(a, 1) is true));
-        def("substring", "<s-nn?:s>", (_, a) => a[0] is string s ? Substring(s, (double)Arg(a, 1)!, Arg(a, 2) as double?) : null);
+        def("substring", "<s-nn?:s>", (_, a) => a[0] is string s ? (Arg(a, 1) is double start ? Substring(s, start, Arg(a, 2) as double?) : s) : null);
         def("substringBefore", "<s-s:s>", (_, a) =>
         {
             if (a[0] is not string s)
@@ -45,17 +45,21 @@ internal static partial class Builtins
         def("uppercase", "<s-:s>", (_, a) => (a[0] as string)?.ToUpperInvariant());
         def("length", "<s-:n>", (_, a) => a[0] is string s ? (double)CodePoints(s).Count : null);
         def("trim", "<s-:s>", (_, a) => a[0] is string s ? Regex.Replace(s, "[ \t\n\r]+", " ").Trim(' ') : null);
-        def("pad", "<s-ns?:s>", (_, a) => a[0] is string s ? Pad(s, (double)Arg(a, 1)!, Arg(a, 2) as string ?? " ") : null);
+        def("pad", "<s-ns?:s>", (ctx, a) => a[0] is string s
+            ? Arg(a, 1) is double width ? Pad(ctx, s, width, Arg(a, 2) is string { Length: > 0 } c ? c : " ") : s
+            : null);
         def("contains", "<s-(sf):b>", (_, a) => a[0] is string s ? Arg(a, 1) switch
         {
             string t => s.Contains(t, StringComparison.Ordinal),
             RegexFunction r => FirstMatch(r.Regex, s, 0) is not null,
             _ => null,
         } : null);
-        def("split", "<s-(sf)n?:a<s>>", (_, a) => a[0] is string s ? Split(s, Arg(a, 1), Arg(a, 2) as double?) : null);
+        def("split", "<s-(sf)n?:a<s>>", (_, a) => a[0] is string s && Arg(a, 1) is not null ? Split(s, Arg(a, 1), Arg(a, 2) as double?) : null);
         def("join", "<a<s>s?:s>", (_, a) => a[0] is JList l ? string.Join(Arg(a, 1) as string ?? string.Empty, l.Cast<string>()) : null);
-        def("match", "<s-f<s:o>n?:a<o>>", (_, a) => a[0] is string s ? Match(s, Arg(a, 1), Arg(a, 2) as double?) : null);
-        def("replace", "<s-(sf)(sf)n?:s>", (ctx, a) => a[0] is string s ? Replace(ctx, s, Arg(a, 1), Arg(a, 2), Arg(a, 3) as double?) : null);
+        def("match", "<s-f<s:o>n?:a<o>>", (ctx, a) => a[0] is string s
+            ? Arg(a, 1) is RegexFunction ? Match(s, Arg(a, 1), Arg(a, 2) as double?) : CustomMatch(ctx, s, Arg(a, 1), Arg(a, 2) as double?)
+            : null);
+        def("replace", "<s-(sf)(sf)n?:s>", (ctx, a) => a[0] is string s && Arg(a, 1) is not null && Arg(a, 2) is not null ? Replace(ctx, s, Arg(a, 1), Arg(a, 2), Arg(a, 3) as double?) : null);
         def("base64encode", "<s-:s>", (_, a) => a[0] is string s ? Convert.ToBase64String(Encoding.UTF8.GetBytes(s)) : null);
         def("base64decode", "<s-:s>", (_, a) => a[0] is string s ? Base64Decode(s) : null);
         def("encodeUrlComponent", "<s-:s>", (_, a) => a[0] is string s ? UrlCodec.Encode(s, component: true) : null);
@@ -66,7 +70,7 @@ internal static partial class Builtins
 
     private static Regex AsRegex(object? value) => value is RegexFunction r
         ? r.Regex
-        : throw new JsonataException("T0410", "Argument 2 of the function must be a string or a regular expression", -1);
+        : throw new JsonataException("T1010", "The matcher function argument passed to this function does not return the correct object structure", -1);
 
     internal static List<string> CodePoints(string s)
     {
@@ -114,8 +118,9 @@ internal static partial class Builtins
         return from >= to ? string.Empty : string.Concat(chars.Skip(from).Take(to - from));
     }
 
-    private static string Pad(string s, double width, string padChar)
+    private static string Pad(CallContext ctx, string s, double width, string padChar)
     {
+        ctx.Evaluator.CheckSize((int)Math.Min(Math.Abs(width), int.MaxValue));
         int padLength = (int)Math.Abs(width) - CodePoints(s).Count;
         if (padLength <= 0 || padChar.Length == 0)
         {
@@ -207,6 +212,37 @@ internal static partial class Builtins
         return result;
     }
 
+    private static JList CustomMatch(CallContext ctx, string s, object? matcher, double? limit)
+    {
+        var result = JList.CreateSequence();
+        var found = CallMatcher(ctx, matcher, [s]);
+        while (found is not null && (limit is null || result.Count < limit))
+        {
+            result.Add(new JMap { ["match"] = found["match"], ["index"] = found["start"], ["groups"] = found["groups"] });
+            found = CallMatcher(ctx, found["next"], []);
+            ctx.Evaluator.CheckTime();
+        }
+
+        return result;
+    }
+
+    private static JMap? CallMatcher(CallContext ctx, object? matcher, List<object?> args)
+    {
+        var result = ctx.Evaluator.Apply(matcher, args, null, ctx.Environment);
+        if (result is null)
+        {
+            return null;
+        }
+
+        if (result is not JMap m || !(m.GetValueOrDefault("start") is double || m.GetValueOrDefault("end") is double
+            || m.GetValueOrDefault("groups") is JList || m.GetValueOrDefault("next") is JFunction))
+        {
+            throw new JsonataException("T1010", "The matcher function argument passed to function match does not return the correct object structure", -1);
+        }
+
+        return m;
+    }
+
     private static JList Split(string s, object? separator, double? limit)
     {
         if (limit < 0)
@@ -247,7 +283,7 @@ internal static partial class Builtins
 
         if (limit is { } l && parts.Count > l)
         {
-            parts.RemoveRange((int)l, parts.Count - (int)l);
+            parts.RemoveRange((int)Math.Max(0, l), parts.Count - (int)Math.Max(0, l));
         }
 
         return parts;

@@ -93,12 +93,16 @@ internal static partial class Builtins
         return merged;
     }
 
-    public static object? DeepClone(object? value) => value switch
+    public static object? DeepClone(object? value)
     {
-        JList l => new JList(l.Select(DeepClone)),
-        JMap m => CloneMap(m),
-        _ => value,
-    };
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return value switch
+        {
+            JList l => new JList(l.Select(DeepClone)),
+            JMap m => CloneMap(m),
+            _ => value,
+        };
+    }
 
     private static JMap CloneMap(JMap m)
     {

@@ -27,16 +27,22 @@ internal sealed partial class Evaluator
         {
             return Apply(proc, args, input, environment);
         }
-        catch (JsonataException e)
+        catch (JsonataException e) when (Annotate(e, expr.Position, procName))
         {
-            if (e.Position < 0)
-            {
-                e.Position = expr.Position;
-            }
-
-            e.Token ??= procName;
             throw;
         }
+    }
+
+    /// <summary>Adds a position and token to an error on its way up; an exception filter, so nothing is caught or rethrown.</summary>
+    private static bool Annotate(JsonataException e, int position, string? token)
+    {
+        if (e.Position < 0)
+        {
+            e.Position = position;
+        }
+
+        e.Token ??= token;
+        return false;
     }
 
     public object? Apply(object? proc, List<object?> args, object? input, Frame environment)
@@ -76,20 +82,7 @@ internal sealed partial class Evaluator
                     env.Bind(lambda.Parameters[i], i < validated.Count ? validated[i] : null);
                 }
 
-                _depth++;
-                try
-                {
-                    if (_depth > _options.MaxDepth)
-                    {
-                        throw new JsonataException("U1001", "Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.", -1);
-                    }
-
-                    return Evaluate(lambda.Body, lambda.Input, env);
-                }
-                finally
-                {
-                    _depth--;
-                }
+                return Evaluate(lambda.Body, lambda.Input, env);
 
             case NativeFunction native:
                 return native.Implementation(new CallContext(this, input, environment), validated);

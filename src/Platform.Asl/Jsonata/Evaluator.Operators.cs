@@ -33,10 +33,8 @@ internal sealed partial class Evaluator
                 _ => throw new JsonataException("S0204", "Unknown operator: " + op, expr.Position, op),
             };
         }
-        catch (JsonataException e) when (e.Position < 0)
+        catch (JsonataException e) when (Annotate(e, expr.Position, op))
         {
-            e.Position = expr.Position;
-            e.Token ??= op;
             throw;
         }
     }
@@ -60,7 +58,12 @@ internal sealed partial class Evaluator
 
         double l = (double)lhs;
         double r = (double)rhs;
-        double result = op switch
+        if (!double.IsFinite(l) || !double.IsFinite(r))
+        {
+            throw new JsonataException("D1001", "Number out of range", -1);
+        }
+
+        return op switch
         {
             "+" => l + r,
             "-" => l - r,
@@ -68,12 +71,6 @@ internal sealed partial class Evaluator
             "/" => l / r,
             _ => l % r,
         };
-        if (!double.IsFinite(result))
-        {
-            throw new JsonataException("D1001", "Number out of range: " + result, -1);
-        }
-
-        return result;
     }
 
     private static bool? Compare(object? lhs, object? rhs, string op)
@@ -136,7 +133,7 @@ internal sealed partial class Evaluator
         }
 
         CheckSize((int)size);
-        var result = new JList();
+        var result = new JList((int)size);
         for (int i = 0; i < (int)size; i++)
         {
             result.Add(l + i);
@@ -197,6 +194,11 @@ internal sealed partial class Evaluator
                     }
                     else if (v is JList vl)
                     {
+                        if (result.Count == 0 && expr.Expressions.Count == 1)
+                        {
+                            result.Capacity = vl.Count;
+                        }
+
                         result.AddRange(vl);
                     }
                     else

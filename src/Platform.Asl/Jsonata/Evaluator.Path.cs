@@ -5,10 +5,7 @@ internal sealed partial class Evaluator
 {
     private object? EvaluatePath(Node expr, object? input, Frame environment)
     {
-        // As in jsonata-js, an undefined input is a one-item sequence, so a first step such as $var still runs once.
-        JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l
-            : input is null ? new JList { null } : JList.CreateSequence(input);
-        inputSequence.Sequence = true;
+        JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l : new JList { input }.AsSequence();
         JList? resultSequence = null;
         bool isTupleStream = false;
         JList? tupleBindings = null;
@@ -57,7 +54,7 @@ internal sealed partial class Evaluator
                 var seq = JList.CreateSequence();
                 foreach (var t in tupleBindings!)
                 {
-                    seq.Add(((JMap)t!)["@"]);
+                    seq.Add(Focus(t));
                 }
 
                 result = seq;
@@ -206,7 +203,7 @@ internal sealed partial class Evaluator
         foreach (JMap binding in tupleBindings.Cast<JMap>())
         {
             var stepEnv = FrameFromTuple(environment, binding);
-            var res = Evaluate(expr, binding["@"], stepEnv);
+            var res = Evaluate(expr, Focus(binding), stepEnv);
             if (res is null)
             {
                 continue;
@@ -233,7 +230,7 @@ internal sealed partial class Evaluator
                     if (expr.Focus is not null)
                     {
                         tuple[expr.Focus] = resList[bb];
-                        tuple["@"] = binding["@"];
+                        tuple["@"] = Focus(binding);
                     }
                     else
                     {
@@ -243,6 +240,11 @@ internal sealed partial class Evaluator
                     if (expr.Index is not null)
                     {
                         tuple[expr.Index] = (double)bb;
+                    }
+
+                    if (expr.Ancestor is not null)
+                    {
+                        tuple[expr.Ancestor.Label] = Focus(binding);
                     }
                 }
 
@@ -255,10 +257,12 @@ internal sealed partial class Evaluator
         return expr.Stages is null ? result : EvaluateStages(expr.Stages, result, environment);
     }
 
-    private static Frame FrameFromTuple(Frame environment, JMap tuple)
+    private static object? Focus(object? tuple) => (tuple as JMap)?.GetValueOrDefault("@");
+
+    private static Frame FrameFromTuple(Frame environment, JMap? tuple)
     {
         var frame = new Frame(environment);
-        foreach (var (k, v) in tuple)
+        foreach (var (k, v) in tuple ?? [])
         {
             frame.Bind(k, v);
         }
@@ -304,8 +308,8 @@ internal sealed partial class Evaluator
             var env = environment;
             if (list.TupleStream)
             {
-                context = ((JMap)item!)["@"];
-                env = FrameFromTuple(environment, (JMap)item!);
+                context = Focus(item);
+                env = FrameFromTuple(environment, item as JMap);
             }
 
             var res = Evaluate(predicate, context, env);
@@ -352,10 +356,10 @@ internal sealed partial class Evaluator
 
         foreach (var item in list)
         {
-            var env = reduce ? FrameFromTuple(environment, (JMap)item!) : environment;
+            var env = reduce ? FrameFromTuple(environment, item as JMap) : environment;
             for (int pairIndex = 0; pairIndex < pairs.Count; pairIndex++)
             {
-                var key = Evaluate(pairs[pairIndex].Key, reduce ? ((JMap)item!)["@"] : item, env);
+                var key = Evaluate(pairs[pairIndex].Key, reduce ? (item as JMap)?.GetValueOrDefault("@") : item, env);
                 if (key is null)
                 {
                     continue;
@@ -389,7 +393,7 @@ internal sealed partial class Evaluator
             if (reduce)
             {
                 var tuple = ReduceTupleStream(entry.Data);
-                context = tuple["@"];
+                context = tuple.GetValueOrDefault("@");
                 tuple.Remove("@");
                 env = FrameFromTuple(environment, tuple);
             }
@@ -409,7 +413,7 @@ internal sealed partial class Evaluator
         if (stream is not JList list)
         {
             var copy = new JMap();
-            foreach (var (k, v) in (JMap)stream!)
+            foreach (var (k, v) in stream as JMap ?? [])
             {
                 copy[k] = v;
             }
@@ -444,10 +448,10 @@ internal sealed partial class Evaluator
             {
                 var term = expr.Terms[index];
                 var aa = isTupleSort
-                    ? Evaluate(term.Expression, ((JMap)a!)["@"], FrameFromTuple(environment, (JMap)a!))
+                    ? Evaluate(term.Expression, Focus(a), FrameFromTuple(environment, a as JMap))
                     : Evaluate(term.Expression, a, environment);
                 var bb = isTupleSort
-                    ? Evaluate(term.Expression, ((JMap)b!)["@"], FrameFromTuple(environment, (JMap)b!))
+                    ? Evaluate(term.Expression, Focus(b), FrameFromTuple(environment, b as JMap))
                     : Evaluate(term.Expression, b, environment);
                 if (aa is null)
                 {

@@ -36,6 +36,7 @@ internal sealed partial class Evaluator
                 "number" => expr.Value,
                 "value" => expr.Value ?? Json.JNode.Null,
                 "wildcard" => EvaluateWildcard(input),
+                "parent" => environment.Lookup(expr.Slot!.Label),
                 "descendant" => EvaluateDescendants(input),
                 "condition" => EvaluateCondition(expr, input, environment),
                 "block" => EvaluateBlock(expr, input, environment),
@@ -61,6 +62,15 @@ internal sealed partial class Evaluator
             if (expr.Type != "path" && expr.Group is not null)
             {
                 result = EvaluateGroup(expr.Group, expr.GroupPosition, result, environment);
+            }
+
+            if (result is string { Length: > 100_000 } big)
+            {
+                CheckSize(big.Length);
+            }
+            else if (result is JList { Count: > 100_000 } large)
+            {
+                CheckSize(large.Count);
             }
 
             if (result is JList { Sequence: true, TupleStream: false } seq)
@@ -164,7 +174,7 @@ internal sealed partial class Evaluator
     private static RegexFunction EvaluateRegex(Node expr)
     {
         var literal = (RegexLiteral)expr.Value!;
-        return new RegexFunction(RegexTranslator.Create(literal.Pattern, literal.Flags));
+        return new RegexFunction(literal.Regex);
     }
 
     private static LambdaFunction EvaluateLambda(Node expr, object? input, Frame environment) => new LambdaFunction

@@ -14,7 +14,7 @@ internal sealed class Frame
     {
         for (var frame = this; frame is not null; frame = frame._parent)
         {
-            if (frame._bindings.TryGetValue(name, out var value) && value is not null)
+            if (frame._bindings.TryGetValue(name, out var value))
             {
                 return value;
             }

@@ -7,6 +7,11 @@ internal sealed class JList : List<object?>
     {
     }
 
+    public JList(int capacity)
+        : base(capacity)
+    {
+    }
+
     public JList(IEnumerable<object?> items)
         : base(items)
     {
@@ -22,6 +27,12 @@ internal sealed class JList : List<object?>
     public bool OuterWrapper { get; set; }
 
     public bool TupleStream { get; set; }
+
+    public JList AsSequence()
+    {
+        Sequence = true;
+        return this;
+    }
 
     public static JList CreateSequence() => new() { Sequence = true };
 

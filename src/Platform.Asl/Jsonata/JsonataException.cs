@@ -10,6 +10,7 @@ public sealed class JsonataException : Exception
         Code = code;
         Position = position;
         Token = token;
+        Description = message;
     }
 
     /// <summary>Creates an error with no details.</summary>
@@ -31,6 +32,9 @@ public sealed class JsonataException : Exception
         Code = "U0000";
         Position = -1;
     }
+
+    /// <summary>Gets the message without the code prefix.</summary>
+    public string Description { get; } = string.Empty;
 
     /// <summary>Gets JSONata's error code.</summary>
     public string Code { get; }

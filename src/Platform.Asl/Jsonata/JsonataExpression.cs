@@ -35,7 +35,23 @@ public sealed class JsonataExpression
     /// <exception cref="JsonataException">A type or evaluation error, a limit exceeded (U1001), or a function as the result (T1009).</exception>
     public JNode? Evaluate(JNode? input, IReadOnlyDictionary<string, JNode>? bindings = null, JsonataOptions? options = null)
     {
-        var evaluator = new Evaluator(options ?? JsonataOptions.Default);
+        try
+        {
+            return EvaluateCore(input, bindings, options ?? JsonataOptions.Default);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new JsonataException("U1001", "Stack overflow error: the expression or its data nests too deeply", -1);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw new JsonataException("U1001", "Expression evaluation timeout: a regular expression took too long", -1);
+        }
+    }
+
+    private JNode? EvaluateCore(JNode? input, IReadOnlyDictionary<string, JNode>? bindings, JsonataOptions options)
+    {
+        var evaluator = new Evaluator(options);
         var frame = Builtins.CreateRootFrame();
         if (bindings is not null)
         {
@@ -45,29 +61,15 @@ public sealed class JsonataExpression
             }
         }
 
-        object? value0 = Values.FromJson(input);
-        frame.Bind("$", value0);
-        if (value0 is JList list)
+        object? root = Values.FromJson(input);
+        frame.Bind("$", root);
+        if (root is JList list)
         {
-            value0 = new JList { list };
-            ((JList)value0).Sequence = true;
-            ((JList)value0).OuterWrapper = true;
+            root = new JList { list }.AsSequence();
+            ((JList)root).OuterWrapper = true;
         }
 
-        object? result;
-        try
-        {
-            result = evaluator.Evaluate(_ast, value0, frame);
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            throw new JsonataException("U1001", "Stack overflow error: the expression nests too deeply", -1);
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            throw new JsonataException("U1001", "Expression evaluation timeout: a regular expression took too long", -1);
-        }
-
+        var result = evaluator.Evaluate(_ast, root, frame);
         if (result is JFunction)
         {
             throw new JsonataException("T1009", "The expression evaluated to a function, which has no JSON value", -1);

@@ -6,8 +6,8 @@ public sealed class JsonataOptions
     /// <summary>Gets the default options.</summary>
     public static JsonataOptions Default { get; } = new();
 
-    /// <summary>Gets the maximum depth of nested evaluation (function calls and sub-expressions).</summary>
-    public int MaxDepth { get; init; } = 500;
+    /// <summary>Gets the maximum depth of nested evaluation steps (every sub-expression and call counts, as in JSONata's own harness).</summary>
+    public int MaxDepth { get; init; } = 5000;
 
     /// <summary>Gets the time budget of one evaluation; <see langword="null"/> means none.</summary>
     public TimeSpan? TimeLimit { get; init; } = TimeSpan.FromSeconds(10);

@@ -190,7 +190,7 @@ internal sealed class Lexer
         _position = i;
         if (!double.IsFinite(value))
         {
-            throw new JsonataException("S0102", "Number out of range: " + _path[start..i], _position, _path[start..i]);
+            throw new JsonataException("S0102", "Number out of range: " + _path[start..i], start, _path[start..i]);
         }
 
         return Create("number", value);

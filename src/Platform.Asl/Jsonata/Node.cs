@@ -76,7 +76,11 @@ internal sealed class Node
 
     public string? Index { get; set; }
 
-    public string? AncestorLabel { get; set; }
+    public AncestorSlot? Slot { get; set; }
+
+    public AncestorSlot? Ancestor { get; set; }
+
+    public List<AncestorSlot>? SeekingParent { get; set; }
 
     public string Text => Value switch
     {

@@ -3,8 +3,9 @@ namespace Platform.Asl.Jsonata;
 /// <summary>Rewrites the raw parse tree into the evaluation tree (paths of steps, stages, tuple flags).</summary>
 internal sealed partial class Parser
 {
-    private static Node ProcessAst(Node expr)
+    private Node ProcessAst(Node expr)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         Node result;
         switch (expr.Type)
         {
@@ -16,10 +17,16 @@ internal sealed partial class Parser
                 if (expr.Id == "[")
                 {
                     result.Expressions = expr.Expressions!.ConvertAll(ProcessAst);
+                    result.Expressions.ForEach(e => PushAncestry(result, e));
                 }
                 else if (expr.Id == "{")
                 {
                     result.Pairs = expr.Pairs!.ConvertAll(p => (ProcessAst(p.Key), ProcessAst(p.Value)));
+                    result.Pairs.ForEach(p =>
+                    {
+                        PushAncestry(result, p.Key);
+                        PushAncestry(result, p.Value);
+                    });
                 }
                 else
                 {
@@ -28,6 +35,10 @@ internal sealed partial class Parser
                     {
                         result = result.Expression;
                         result.Value = -(double)result.Value!;
+                    }
+                    else
+                    {
+                        PushAncestry(result, result.Expression);
                     }
                 }
 
@@ -39,6 +50,7 @@ internal sealed partial class Parser
                     Arguments = expr.Arguments!.ConvertAll(ProcessAst),
                     Procedure = ProcessAst(expr.Procedure!),
                 };
+                result.Arguments.ForEach(a => PushAncestry(result, a));
                 break;
             case "lambda":
                 result = new Node("lambda", expr.Value, expr.Position)
@@ -55,6 +67,13 @@ internal sealed partial class Parser
                     Then = ProcessAst(expr.Then!),
                     Else = expr.Else is null ? null : ProcessAst(expr.Else),
                 };
+                PushAncestry(result, result.Condition);
+                PushAncestry(result, result.Then);
+                if (result.Else is not null)
+                {
+                    PushAncestry(result, result.Else);
+                }
+
                 break;
             case "transform":
                 result = new Node("transform", expr.Value, expr.Position)
@@ -66,6 +85,7 @@ internal sealed partial class Parser
                 break;
             case "block":
                 result = new Node("block", expr.Value, expr.Position) { Expressions = expr.Expressions!.ConvertAll(ProcessAst) };
+                result.Expressions.ForEach(e => PushAncestry(result, e));
                 if (result.Expressions.Exists(p => p.ConsArray || (p.Type == "path" && p.Steps![0].ConsArray)))
                 {
                     result.ConsArray = true;
@@ -81,7 +101,12 @@ internal sealed partial class Parser
 
                 break;
             case "parent":
-                throw new JsonataException("S0217", "The parent operator % is not supported", expr.Position, "%");
+                result = new Node("parent", null, expr.Position)
+                {
+                    Slot = new AncestorSlot { Label = "!" + _ancestorLabel++, Level = 1, Index = _ancestry.Count },
+                };
+                _ancestry.Add(result);
+                break;
             case "string":
             case "number":
             case "value":
@@ -112,7 +137,7 @@ internal sealed partial class Parser
         return result;
     }
 
-    private static Node ProcessBinary(Node expr)
+    private Node ProcessBinary(Node expr)
     {
         Node result;
         Node step;
@@ -121,6 +146,11 @@ internal sealed partial class Parser
             case ".":
                 var lstep = ProcessAst(expr.Lhs!);
                 result = lstep.Type == "path" ? lstep : new Node("path", null, lstep.Position) { Steps = [lstep] };
+                if (lstep.Type == "parent")
+                {
+                    result.SeekingParent = [lstep.Slot!];
+                }
+
                 var rest = ProcessAst(expr.Rhs!);
                 if (rest.Type == "path")
                 {
@@ -167,6 +197,7 @@ internal sealed partial class Parser
                     last.ConsArray = true;
                 }
 
+                ResolveAncestry(result);
                 return result;
             case "[":
                 result = ProcessAst(expr.Lhs!);
@@ -183,7 +214,25 @@ internal sealed partial class Parser
                     throw new JsonataException("S0209", "A predicate cannot follow a grouping expression in a step", expr.Position);
                 }
 
-                var filter = new Node("filter", null, expr.Position) { Expression = ProcessAst(expr.Rhs!) };
+                var predicate = ProcessAst(expr.Rhs!);
+                if (predicate.SeekingParent is not null)
+                {
+                    foreach (var slot in predicate.SeekingParent)
+                    {
+                        if (slot.Level == 1)
+                        {
+                            SeekParent(step, slot);
+                        }
+                        else
+                        {
+                            slot.Level--;
+                        }
+                    }
+
+                    PushAncestry(step, predicate);
+                }
+
+                var filter = new Node("filter", null, expr.Position) { Expression = predicate };
                 if (stages)
                 {
                     (step.Stages ??= []).Add(filter);
@@ -211,13 +260,18 @@ internal sealed partial class Parser
                     result = new Node("path", null, result.Position) { Steps = [result] };
                 }
 
-                result.Steps!.Add(new Node("sort", null, expr.Position)
+                var sortStep = new Node("sort", null, expr.Position)
                 {
                     Terms = expr.Terms!.ConvertAll(t => (t.Descending, ProcessAst(t.Expression))),
-                });
+                };
+                sortStep.Terms.ForEach(t => PushAncestry(sortStep, t.Expression));
+                result.Steps!.Add(sortStep);
+                ResolveAncestry(result);
                 return result;
             case ":=":
-                return new Node("bind", expr.Value, expr.Position) { Lhs = ProcessAst(expr.Lhs!), Rhs = ProcessAst(expr.Rhs!) };
+                result = new Node("bind", expr.Value, expr.Position) { Lhs = ProcessAst(expr.Lhs!), Rhs = ProcessAst(expr.Rhs!) };
+                PushAncestry(result, result.Rhs);
+                return result;
             case "@":
                 result = ProcessAst(expr.Lhs!);
                 step = result;
@@ -277,7 +331,113 @@ internal sealed partial class Parser
                 result.KeepArray = result.Lhs.KeepArray || result.Rhs.KeepArray;
                 return result;
             default:
-                return new Node("binary", expr.Value, expr.Position) { Lhs = ProcessAst(expr.Lhs!), Rhs = ProcessAst(expr.Rhs!) };
+                result = new Node("binary", expr.Value, expr.Position) { Lhs = ProcessAst(expr.Lhs!), Rhs = ProcessAst(expr.Rhs!) };
+                PushAncestry(result, result.Lhs);
+                PushAncestry(result, result.Rhs);
+                return result;
+        }
+    }
+
+    private static void PushAncestry(Node result, Node value)
+    {
+        if (value.SeekingParent is null && value.Type != "parent")
+        {
+            return;
+        }
+
+        var slots = value.SeekingParent ?? [];
+        if (value.Type == "parent")
+        {
+            slots.Add(value.Slot!);
+        }
+
+        if (result.SeekingParent is null)
+        {
+            result.SeekingParent = slots;
+        }
+        else
+        {
+            result.SeekingParent.AddRange(slots);
+        }
+    }
+
+    private AncestorSlot SeekParent(Node node, AncestorSlot slot)
+    {
+        switch (node.Type)
+        {
+            case "name":
+            case "wildcard":
+                slot.Level--;
+                if (slot.Level == 0)
+                {
+                    if (node.Ancestor is not null)
+                    {
+                        _ancestry[slot.Index].Slot!.Label = node.Ancestor.Label;
+                    }
+
+                    node.Ancestor = slot;
+                    node.Tuple = true;
+                }
+
+                break;
+            case "parent":
+                slot.Level++;
+                break;
+            case "block":
+                if (node.Expressions!.Count > 0)
+                {
+                    node.Tuple = true;
+                    slot = SeekParent(node.Expressions[^1], slot);
+                }
+
+                break;
+            case "path":
+                node.Tuple = true;
+                int index = node.Steps!.Count - 1;
+                slot = SeekParent(node.Steps[index--], slot);
+                while (slot.Level > 0 && index >= 0)
+                {
+                    slot = SeekParent(node.Steps[index--], slot);
+                }
+
+                break;
+            default:
+                throw new JsonataException("S0217", "The object representing the 'parent' cannot be derived from this expression", node.Position, node.Type);
+        }
+
+        return slot;
+    }
+
+    private void ResolveAncestry(Node path)
+    {
+        var steps = path.Steps!;
+        var laststep = steps[^1];
+        var slots = laststep.SeekingParent ?? [];
+        if (laststep.Type == "parent")
+        {
+            slots.Add(laststep.Slot!);
+        }
+
+        foreach (var s in slots.ToList())
+        {
+            var slot = s;
+            int index = steps.Count - 2;
+            while (slot.Level > 0)
+            {
+                if (index < 0)
+                {
+                    (path.SeekingParent ??= []).Add(slot);
+                    break;
+                }
+
+                var step = steps[index--];
+                while (index >= 0 && step.Focus is not null && steps[index].Focus is not null)
+                {
+                    step = steps[index--];
+                }
+
+                slot = SeekParent(step, slot);
+            }
         }
     }
 

@@ -36,8 +36,7 @@ internal sealed partial class Parser
                 t.Rhs = Expression(Lexer.Operators[t.Id]);
                 if (t.Rhs.Type != "variable")
                 {
-                    string code = t.Id == "@" ? "S0214" : "S0215";
-                    throw new JsonataException(code, $"The right side of {t.Id} must be a variable name (start with $)", t.Rhs.Position, t.Id);
+                    throw new JsonataException("S0214", $"The right side of {t.Id} must be a variable name (start with $)", t.Rhs.Position, t.Id);
                 }
 
                 t.Type = "binary";
@@ -146,7 +145,7 @@ internal sealed partial class Parser
                 }
                 catch (JsonataException e)
                 {
-                    throw new JsonataException(e.Code, e.Message, sigPos + Math.Max(0, e.Position), e.Token);
+                    throw new JsonataException(e.Code, e.Description, sigPos + Math.Max(0, e.Position), e.Token);
                 }
             }
 

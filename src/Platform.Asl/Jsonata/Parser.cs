@@ -14,7 +14,9 @@ internal sealed partial class Parser
         "-", "*", "**", "%", "(", "[", "{", "|",
     };
 
+    private readonly List<Node> _ancestry = [];
     private readonly string _source;
+    private int _ancestorLabel;
     private readonly Lexer _lexer;
     private Node _node = new("(end)", null, 0);
 
@@ -34,14 +36,16 @@ internal sealed partial class Parser
             throw new JsonataException("S0201", "Syntax error: " + parser._node.Text, parser._node.Position, parser._node.Text);
         }
 
-        return ProcessAst(expr);
+        var result = parser.ProcessAst(expr);
+        if (result.Type == "parent" || result.SeekingParent is not null)
+        {
+            throw new JsonataException("S0217", "The object representing the 'parent' cannot be derived from this expression", result.Position, result.Type);
+        }
+
+        return result;
     }
 
-    private static int Lbp(Node node) => node.Id switch
-    {
-        "(end)" or "(name)" or "(literal)" or "(regex)" or ":" or ";" or "," or ")" or "]" or "}" or ".." => 0,
-        _ => Lexer.Operators.TryGetValue(node.Id, out int bp) ? bp : 0,
-    };
+    private static int Lbp(Node node) => Infix.Contains(node.Id) ? Lexer.Operators[node.Id] : 0;
 
     private Node Advance(string? id, bool infix)
     {
@@ -68,7 +72,7 @@ internal sealed partial class Parser
                 break;
             case "operator":
                 symbolId = (string)token.Value!;
-                if (!Lexer.Operators.ContainsKey(symbolId))
+                if (!Lexer.Operators.ContainsKey(symbolId) || symbolId is "!" or "~")
                 {
                     throw new JsonataException("S0204", "Unknown operator: " + symbolId, token.Position, symbolId);
                 }
@@ -90,6 +94,7 @@ internal sealed partial class Parser
 
     private Node Expression(int rbp)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         var t = _node;
         Advance(null, true);
         var left = Nud(t);

@@ -7,7 +7,10 @@ namespace Platform.Asl.Jsonata;
 /// <summary>Conversions and tests on evaluation values (null = undefined, JNull = JSON null, double, string, bool, JList, JMap, JFunction).</summary>
 internal static class Values
 {
-    public static object? FromJson(JNode? node) => node switch
+    public static object? FromJson(JNode? node)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return node switch
     {
         null => null,
         JNull => JNode.Null,
@@ -15,11 +18,15 @@ internal static class Values
         JNumber n => n.Value,
         JString s => s.Value,
         JArray a => new JList(a.Select(FromJson)),
-        JObject o => FromObject(o),
-        _ => null,
-    };
+            JObject o => FromObject(o),
+            _ => null,
+        };
+    }
 
-    public static JNode? ToJson(object? value) => value switch
+    public static JNode? ToJson(object? value)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return value switch
     {
         null => null,
         JNull => JNode.Null,
@@ -28,9 +35,10 @@ internal static class Values
         string s => JNode.From(s),
         JList l => new JArray(l.Where(i => i is not null).Select(i => ToJson(i)!).ToArray()),
         JMap m => JObject.FromPairs(m.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, JNode>(p.Key, ToJson(p.Value)!))),
-        JFunction => JString.Empty,
-        _ => null,
-    };
+            JFunction => JString.Empty,
+            _ => null,
+        };
+    }
 
     public static bool IsNumber(object? v) => v is double;
 
@@ -93,6 +101,7 @@ internal static class Values
 
     public static bool DeepEquals(object? a, object? b)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         if (ReferenceEquals(a, b))
         {
             return true;
@@ -178,6 +187,7 @@ internal static class Values
 
     private static void Write(StringBuilder sb, object? value, bool pretty, int indent)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (value)
         {
             case null:
@@ -188,7 +198,7 @@ internal static class Values
                 sb.Append(b ? "true" : "false");
                 break;
             case double d:
-                sb.Append(double.IsFinite(d) ? FormatNumber(d) : "null");
+                sb.Append(double.IsFinite(d) ? FormatNumber(d) : throw new JsonataException("D1001", "Number out of range", -1));
                 break;
             case string s:
                 JsonWriterQuote(sb, s);

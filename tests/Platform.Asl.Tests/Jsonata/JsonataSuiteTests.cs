@@ -7,8 +7,8 @@ namespace Platform.Asl.Tests.Jsonata;
 /// <summary>Runs every case of the official JSONata test suite; one row per group, plus the overall floor.</summary>
 public sealed class JsonataSuiteTests
 {
-    // Measured: see MinimumPassed below; raise it whenever more cases pass.
-    private const int MinimumPassed = 0;
+    // Measured 2026-11-21: 1613 passed, 0 failed, 12 skipped ($eval, removed by AWS) of 1625. Raise it, never lower it.
+    private const int MinimumPassed = 1613;
 
     private readonly ITestOutputHelper _output;
 
@@ -42,6 +42,11 @@ public sealed class JsonataSuiteTests
         int failed = results.Count(r => r.Status == CaseStatus.Failed);
         int skipped = results.Count(r => r.Status == CaseStatus.Skipped);
         _output.WriteLine($"JSONata suite: {passed} passed, {failed} failed, {skipped} skipped of {results.Count}");
+        foreach (var (id, outcome) in JsonataSuite.Results.OrderByDescending(r => r.Value.Elapsed).Take(5))
+        {
+            _output.WriteLine($"slow: {id} {outcome.Elapsed.TotalMilliseconds:F0} ms");
+        }
+
         JsonataSuite.SkipList.Keys.Should().BeSubsetOf(JsonataSuite.All.Select(c => c.Id), "every skip-list entry names a real case");
         passed.Should().BeGreaterThanOrEqualTo(MinimumPassed);
     }

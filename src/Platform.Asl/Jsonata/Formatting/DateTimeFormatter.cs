@@ -222,7 +222,10 @@ internal static class DateTimeFormatter
 
         if (component == 'f')
         {
-            return marker.IntegerFormat is null ? "undefined" : IntegerFormatter.Format((double)value!, marker.IntegerFormat);
+            // JSONata fails with a TypeError on a named fraction ([fN]); report it as the name-modifier error instead.
+            return marker.IntegerFormat is null
+                ? throw JsonataFormattingException.Create("D3133", "f")
+                : IntegerFormatter.Format((double)value!, marker.IntegerFormat);
         }
 
         if (component is 'Z' or 'z')

@@ -43,7 +43,8 @@ internal static class DateTimeParser
         var second = Group("s", 0);
         var fraction = m.Groups["f"].Success ? m.Groups["f"].Value : string.Empty;
         var ms = fraction.Length == 0 ? 0 : int.Parse((fraction + "00")[..3], CultureInfo.InvariantCulture);
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2000 + (year % 400), month)
+        // Like V8's Date.parse, any day 1-31 is accepted and rolls over (2018-02-30 is 2 March).
+        if (month is < 1 or > 12 || day is < 1 or > 31
             || hour > 24 || minute > 59 || second > 59 || (hour == 24 && (minute != 0 || second != 0 || ms != 0)))
         {
             return null;
@@ -75,8 +76,18 @@ internal static class DateTimeParser
         var spec = DateTimePicture.Analyse(picture);
         var parts = spec.Select(Matcher).ToList();
         var fullRegex = "^" + string.Concat(parts.Select(p => "(" + p.Regex + ")")) + "$";
-        var matcher = new Regex(fullRegex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
-        var info = matcher.Match(timestamp);
+        Match info;
+        try
+        {
+            var matcher = new Regex(fullRegex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
+            info = matcher.Match(timestamp);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Word pictures backtrack badly on hostile text; treat a runaway match as no match.
+            return null;
+        }
+
         if (!info.Success)
         {
             return null;

@@ -13,6 +13,9 @@ internal static class IntegerFormatter
         0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
     ];
 
+    /// <summary>The largest roman numeral produced: JavaScript's stack gives out at about ten thousand 'm's.</summary>
+    private const double MaxRoman = 10_000_000;
+
     /// <summary>Formats a number (floored) with a picture string.</summary>
     public static string Format(double value, string picture) =>
         Format(Math.Floor(value), Analyse(picture));
@@ -75,6 +78,12 @@ internal static class IntegerFormatter
     /// <summary>Formats an already floored number with an analysed picture.</summary>
     public static string Format(double value, IntegerPicture format)
     {
+        // JSONata recurses forever (or prints NaN) here; JSON cannot carry these values, so refuse them.
+        if (!double.IsFinite(value))
+        {
+            throw JsonataFormattingException.Create("D1001", JsCompat.NumberToString(value));
+        }
+
         string formatted;
         var negative = value < 0;
         value = Math.Abs(value);
@@ -186,9 +195,28 @@ internal static class IntegerFormatter
         return result;
     }
 
+    /// <summary>JavaScript's String.prototype.substr(start, length).</summary>
+    private static string JsSubstr(string s, int start, int? length = null)
+    {
+        if (start < 0)
+        {
+            start = Math.Max(s.Length + start, 0);
+        }
+
+        start = Math.Min(start, s.Length);
+        var count = Math.Min(length ?? s.Length, s.Length - start);
+        return count <= 0 ? string.Empty : s.Substring(start, count);
+    }
+
     /// <summary>Lower-case roman numerals; zero gives the empty string.</summary>
     public static string ToRoman(double value)
     {
+        // JSONata recurses once per numeral and overflows its stack long before this; refuse rather than build megabytes.
+        if (value >= MaxRoman)
+        {
+            throw JsonataFormattingException.Create("D3130", "I");
+        }
+
         (int Value, string Text)[] numerals =
         [
             (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
@@ -352,20 +380,26 @@ internal static class IntegerFormatter
 
         if (format.Regular)
         {
+            // A separator every RegularPosition digits counted from the right (built in one pass: pictures may be long).
             var character = format.Separators[0].Character;
-            var n = (formatted.Length - 1) / format.RegularPosition;
-            for (var ii = n; ii > 0; ii--)
+            var interval = format.RegularPosition;
+            var builder = new StringBuilder(formatted.Length * 2);
+            var first = ((formatted.Length - 1) % interval) + 1;
+            builder.Append(formatted, 0, first);
+            for (var pos = first; pos < formatted.Length; pos += interval)
             {
-                var pos = formatted.Length - (ii * format.RegularPosition);
-                formatted = formatted[..pos] + character + formatted[pos..];
+                builder.Append(character).Append(formatted, pos, interval);
             }
+
+            formatted = builder.ToString();
         }
         else
         {
+            // JSONata splices with substr, so a separator left of the digits swallows some of them ("##,##,##0" on 1000 gives ",0").
             foreach (var separator in format.Separators.Reverse())
             {
-                var pos = Math.Clamp(formatted.Length - separator.Position, 0, formatted.Length);
-                formatted = formatted[..pos] + separator.Character + formatted[pos..];
+                var pos = formatted.Length - separator.Position;
+                formatted = JsSubstr(formatted, 0, pos) + separator.Character + JsSubstr(formatted, pos);
             }
         }
 

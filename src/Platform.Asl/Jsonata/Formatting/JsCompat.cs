@@ -129,20 +129,35 @@ internal static class JsCompat
             return r[..e] + "e" + (exponent >= 0 ? "+" : "-") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
         }
 
-        if (abs == Math.Floor(abs))
-        {
-            return value.ToString("F0", CultureInfo.InvariantCulture);
-        }
-
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         var ePos = text.IndexOf('E', StringComparison.Ordinal);
-        if (ePos < 0)
+        return ePos < 0 ? text : ExpandExponent(text, ePos);
+    }
+
+    /// <summary>Writes shortest round-trip "d.dddE±n" text positionally, padding with zeros as JavaScript does.</summary>
+    private static string ExpandExponent(string text, int ePos)
+    {
+        var negative = text.StartsWith('-');
+        var mantissa = text[(negative ? 1 : 0)..ePos];
+        var exponent = int.Parse(text[(ePos + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        var pointAt = (dot < 0 ? mantissa.Length : dot) + exponent;
+        string result;
+        if (pointAt <= 0)
         {
-            return text;
+            result = "0." + new string('0', -pointAt) + digits;
+        }
+        else if (pointAt >= digits.Length)
+        {
+            result = digits + new string('0', pointAt - digits.Length);
+        }
+        else
+        {
+            result = digits[..pointAt] + "." + digits[pointAt..];
         }
 
-        // .NET chose exponent notation for a number JavaScript prints positionally: expand it.
-        return ((decimal)value).ToString(CultureInfo.InvariantCulture);
+        return negative ? "-" + result : result;
     }
 
     /// <summary>Multiplies by 10^places by editing the shortest round-trip text, as JSONata does.</summary>

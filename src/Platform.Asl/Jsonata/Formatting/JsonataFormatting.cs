@@ -1,4 +1,3 @@
-using System.Numerics;
 using Platform.Asl.Json;
 
 namespace Platform.Asl.Jsonata.Formatting;
@@ -41,20 +40,29 @@ public static class JsonataFormatting
             return JsCompat.NumberToString(rounded);
         }
 
-        var big = new BigInteger(Math.Abs(rounded));
-        if (big.IsZero)
+        if (r == 10)
         {
-            return "0";
+            return JsCompat.NumberToString(rounded);
         }
 
+        // V8's Number.prototype.toString(radix): digits below the double's precision are written as zeros.
         const string Digits = "0123456789abcdefghijklmnopqrstuvwxyz";
-        var radixBig = new BigInteger((int)r);
+        const double TwoTo53 = 9007199254740992;
+        var integer = Math.Abs(rounded);
         var chars = new List<char>();
-        while (!big.IsZero)
+        while (integer / r >= TwoTo53)
         {
-            big = BigInteger.DivRem(big, radixBig, out var rem);
-            chars.Add(Digits[(int)rem]);
+            integer /= r;
+            chars.Add('0');
         }
+
+        do
+        {
+            var remainder = integer % r;
+            chars.Add(Digits[(int)remainder]);
+            integer = (integer - remainder) / r;
+        }
+        while (integer > 0);
 
         chars.Reverse();
         return (rounded < 0 ? "-" : string.Empty) + new string([.. chars]);

@@ -36,6 +36,7 @@ public sealed class JsonataFormattingException : Exception
     {
         var template = code switch
         {
+            "D1001" => "Number out of range: {{value}}",
             "D3080" => "The picture string must only contain a maximum of two sub-pictures",
             "D3081" => "The sub-picture must not contain more than one instance of the 'decimal-separator' character",
             "D3082" => "The sub-picture must not contain more than one instance of the 'percent' character",

@@ -130,12 +130,18 @@ internal sealed class NumberFormatter
 
         if (pic.RegularGrouping > 0)
         {
-            var groupCount = (decimalPos - 1) / pic.RegularGrouping;
-            for (var group = 1; group <= groupCount; group++)
+            // A separator every RegularGrouping digits left of the decimal point, built in one pass.
+            var interval = pic.RegularGrouping;
+            var builder = new StringBuilder(text.Length * 2);
+            var first = decimalPos <= 0 ? decimalPos : ((decimalPos - 1) % interval) + 1;
+            builder.Append(text, 0, Math.Max(first, 0));
+            for (var at = Math.Max(first, 0); at < decimalPos; at += interval)
             {
-                var at = decimalPos - (group * pic.RegularGrouping);
-                text = Slice(text, 0, at) + _p.GroupingSeparator + Slice(text, at, text.Length);
+                builder.Append(_p.GroupingSeparator).Append(text, at, interval);
             }
+
+            builder.Append(text, Math.Max(decimalPos, 0), text.Length - Math.Max(decimalPos, 0));
+            text = builder.ToString();
         }
         else
         {
@@ -212,7 +218,11 @@ internal sealed class NumberFormatter
 
     private string MakeString(double value, int decimals)
     {
-        var text = Math.Abs(value).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        // toFixed switches to exponent notation from 1e21 on, which JSONata then pads and groups as if it were digits.
+        var abs = Math.Abs(value);
+        var text = abs >= 1e21 || double.IsInfinity(abs)
+            ? JsCompat.NumberToString(abs)
+            : abs.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         if (_p.ZeroDigit != "0")
         {
             var builder = new StringBuilder();
