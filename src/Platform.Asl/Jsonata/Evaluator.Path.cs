@@ -100,6 +100,7 @@ internal sealed partial class Evaluator
         }
 
         var result = JList.CreateSequence();
+        long total = 0;
         foreach (var item in input)
         {
             var res = Evaluate(expr, item, environment);
@@ -114,6 +115,8 @@ internal sealed partial class Evaluator
             if (res is not null)
             {
                 result.Add(res);
+                total += res is JList counted ? counted.Count : 1;
+                CheckSize((int)Math.Min(total, int.MaxValue));
             }
         }
 
