@@ -8,17 +8,29 @@ internal static partial class Builtins
         def("append", "<xx:a>", (_, a) => Append(a[0], Arg(a, 1)));
         def("reverse", "<a:a>", (_, a) => a[0] is JList l ? (l.Count <= 1 ? l : new JList(Enumerable.Reverse(l))) : null);
         def("sort", "<af?:a>", (ctx, a) => Sort(ctx, a[0] as JList, Arg(a, 1)));
-        def("distinct", "<x:x>", (_, a) =>
+        def("distinct", "<x:x>", (ctx, a) =>
         {
             if (a[0] is not JList l || l.Count <= 1)
             {
                 return a[0];
             }
 
+            // Scalars are compared through a hash set; only arrays and objects need pairwise deep comparison.
             var result = JList.CreateSequence();
+            var scalars = new HashSet<object>();
+            var containers = new List<object>();
             foreach (var item in l)
             {
-                if (!result.Exists(r => Values.DeepEquals(r, item)))
+                ctx.Evaluator.CheckTime();
+                if (item is JList or JMap)
+                {
+                    if (!containers.Exists(r => Values.DeepEquals(r, item)))
+                    {
+                        containers.Add(item);
+                        result.Add(item);
+                    }
+                }
+                else if (item is not null && scalars.Add(item))
                 {
                     result.Add(item);
                 }
@@ -129,11 +141,12 @@ internal static partial class Builtins
         var result = JList.CreateSequence();
         if (arg is JList l)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in l)
             {
-                foreach (var k in Keys(item))
+                foreach (string k in Keys(item).Cast<string>())
                 {
-                    if (!result.Contains(k))
+                    if (seen.Add(k))
                     {
                         result.Add(k);
                     }

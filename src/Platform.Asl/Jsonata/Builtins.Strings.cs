@@ -218,8 +218,8 @@ internal static partial class Builtins
         var found = CallMatcher(ctx, matcher, [s]);
         while (found is not null && (limit is null || result.Count < limit))
         {
-            result.Add(new JMap { ["match"] = found["match"], ["index"] = found["start"], ["groups"] = found["groups"] });
-            found = CallMatcher(ctx, found["next"], []);
+            result.Add(new JMap { ["match"] = found.GetValueOrDefault("match"), ["index"] = found.GetValueOrDefault("start"), ["groups"] = found.GetValueOrDefault("groups") });
+            found = CallMatcher(ctx, found.GetValueOrDefault("next"), []);
             ctx.Evaluator.CheckTime();
         }
 

@@ -100,6 +100,7 @@ internal sealed partial class Evaluator
         }
 
         var result = JList.CreateSequence();
+        long total = 0;
         foreach (var item in input)
         {
             var res = Evaluate(expr, item, environment);
@@ -114,6 +115,8 @@ internal sealed partial class Evaluator
             if (res is not null)
             {
                 result.Add(res);
+                total += res is JList counted ? counted.Count : 1;
+                CheckSize((int)Math.Min(total, int.MaxValue));
             }
         }
 
@@ -257,6 +260,26 @@ internal sealed partial class Evaluator
         return expr.Stages is null ? result : EvaluateStages(expr.Stages, result, environment);
     }
 
+    /// <summary>$append, but growing in place a list this evaluation already copied, so grouping n items is O(n), not O(n^2).</summary>
+    private static object? AppendOwned(object? data, bool owned, object? item)
+    {
+        if (!owned || data is not JList list)
+        {
+            return Builtins.Append(data, item);
+        }
+
+        if (item is JList items)
+        {
+            list.AddRange(items);
+        }
+        else if (item is not null)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+
     private static object? Focus(object? tuple) => (tuple as JMap)?.GetValueOrDefault("@");
 
     private static Frame FrameFromTuple(Frame environment, JMap? tuple)
@@ -346,7 +369,7 @@ internal sealed partial class Evaluator
     private JMap EvaluateGroup(List<(Node Key, Node Value)> pairs, int position, object? input, Frame environment)
     {
         var result = new JMap();
-        var groups = new OrderedDictionary<string, (object? Data, int ExprIndex)>(StringComparer.Ordinal);
+        var groups = new OrderedDictionary<string, (object? Data, int ExprIndex, bool Owned)>(StringComparer.Ordinal);
         bool reduce = input is JList { TupleStream: true };
         var list = input as JList ?? JList.CreateSequence(input);
         if (list.Count == 0)
@@ -377,11 +400,11 @@ internal sealed partial class Evaluator
                         throw new JsonataException("D1009", "Multiple key definitions evaluate to same key: " + k, position);
                     }
 
-                    groups[k] = (Builtins.Append(entry.Data, item), pairIndex);
+                    groups[k] = (AppendOwned(entry.Data, entry.Owned, item), pairIndex, true);
                 }
                 else
                 {
-                    groups[k] = (item, pairIndex);
+                    groups[k] = (item, pairIndex, false);
                 }
             }
         }
@@ -422,16 +445,17 @@ internal sealed partial class Evaluator
         }
 
         var result = new JMap();
-        foreach (var (k, v) in (JMap)list[0]!)
+        foreach (var (k, v) in list[0] as JMap ?? [])
         {
             result[k] = v;
         }
 
+        var owned = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 1; i < list.Count; i++)
         {
-            foreach (var (k, v) in (JMap)list[i]!)
+            foreach (var (k, v) in list[i] as JMap ?? [])
             {
-                result[k] = Builtins.Append(result.TryGetValue(k, out var existing) ? existing : null, v);
+                result[k] = AppendOwned(result.GetValueOrDefault(k), !owned.Add(k), v);
             }
         }
 

@@ -13,7 +13,14 @@ internal sealed class Signature
     {
         _params = parameters;
         Definition = definition;
-        _regex = new Regex("^" + string.Concat(parameters.Select(p => "(" + p.Regex + ")")) + "$", RegexOptions.CultureInvariant);
+        try
+        {
+            _regex = new Regex("^" + string.Concat(parameters.Select(p => "(" + p.Regex + ")")) + "$", RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException)
+        {
+            throw new JsonataException("S0401", "Invalid function signature: " + definition, -1);
+        }
     }
 
     public string Definition { get; }
@@ -23,6 +30,18 @@ internal sealed class Signature
     public int RequiredCount => _params.Count(p => !p.Regex.EndsWith('?') || p.Context);
 
     public static Signature Parse(string signature)
+    {
+        try
+        {
+            return ParseCore(signature);
+        }
+        catch (ArgumentException)
+        {
+            throw new JsonataException("S0401", "Invalid function signature: " + signature, -1);
+        }
+    }
+
+    private static Signature ParseCore(string signature)
     {
         int position = 1;
         var parameters = new List<Param>();
@@ -65,7 +84,7 @@ internal sealed class Signature
                     break;
                 case '-':
                     prev.Context = true;
-                    prev.ContextRegex = new Regex("^" + prev.Regex, RegexOptions.CultureInvariant);
+                    prev.ContextRegex = prev.Regex.Length > 0 ? new Regex("^" + prev.Regex, RegexOptions.CultureInvariant) : null;
                     prev.Regex += "?";
                     break;
                 case '?' or '+':
@@ -88,7 +107,8 @@ internal sealed class Signature
                     if (prev.Type is "a" or "f")
                     {
                         int endPos = FindClosing(signature, position, '<', '>');
-                        prev.Subtype = signature[(position + 1)..endPos];
+                        string subtype = signature[(position + 1)..endPos];
+                        prev.Subtype = subtype.Length > 0 ? subtype : null;
                         position = endPos;
                     }
                     else
@@ -160,7 +180,7 @@ internal sealed class Signature
 
             foreach (char single in m)
             {
-                object? arg = args[argIndex];
+                object? arg = argIndex < args.Count ? args[argIndex] : null;
                 if (param.Type == "a")
                 {
                     if (single == 'm')
