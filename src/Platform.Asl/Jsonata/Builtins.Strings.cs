@@ -127,8 +127,11 @@ internal static partial class Builtins
             return s;
         }
 
-        var padding = new StringBuilder();
-        while (CodePoints(padding.ToString()).Count < padLength)
+        // Count the pad's code points once and repeat it; re-counting the growing padding each time was quadratic.
+        int perPad = CodePoints(padChar).Count;
+        int repeats = (padLength + perPad - 1) / perPad;
+        var padding = new StringBuilder(repeats * padChar.Length);
+        for (int i = 0; i < repeats; i++)
         {
             padding.Append(padChar);
         }

@@ -57,4 +57,12 @@ public class StepFunctionsFunctionsTests
         var act = () => Eval("$eval('1 + 1')");
         act.Should().Throw<JsonataException>().Which.Code.Should().Be("T1006");
     }
+
+    [Fact]
+    public void Pad_LargeWidth_IsLinear()
+    {
+        // $pad re-counted its growing padding on every step; 270,000 characters took minutes.
+        var result = JsonataExpression.Compile("$length($pad('', 270000, 'xy'))").Evaluate(null, null, new JsonataOptions { TimeLimit = TimeSpan.FromSeconds(5) });
+        result.Should().Be(JNode.From(270000));
+    }
 }
