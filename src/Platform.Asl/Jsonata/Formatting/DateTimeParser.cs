@@ -18,8 +18,8 @@ internal static class DateTimeParser
         RegexOptions.CultureInvariant,
         RegexTimeout);
 
-    /// <summary>Parses an ISO 8601 timestamp; throws D3110 when it is not one, null when it matches but is no date.</summary>
-    public static long? ParseIso(string timestamp)
+    /// <summary>Parses an ISO 8601 timestamp; throws D3110 when it is not one, NaN (as Date.parse) when it matches but is no date.</summary>
+    public static double ParseIso(string timestamp)
     {
         if (!Iso8601.IsMatch(timestamp))
         {
@@ -29,7 +29,7 @@ internal static class DateTimeParser
         var m = IsoStrict.Match(timestamp);
         if (!m.Success)
         {
-            return null;
+            return double.NaN;
         }
 
         int Group(string name, int fallback) =>
@@ -47,7 +47,7 @@ internal static class DateTimeParser
         if (month is < 1 or > 12 || day is < 1 or > 31
             || hour > 24 || minute > 59 || second > 59 || (hour == 24 && (minute != 0 || second != 0 || ms != 0)))
         {
-            return null;
+            return double.NaN;
         }
 
         var days = CivilTime.DaysFromCivil(year, month, day);
@@ -60,7 +60,7 @@ internal static class DateTimeParser
             var zm = int.Parse(digits[3..5], CultureInfo.InvariantCulture);
             if (zh > 23 || zm > 59)
             {
-                return null;
+                return double.NaN;
             }
 
             var sign = zone[0] == '-' ? -1 : 1;
@@ -70,8 +70,8 @@ internal static class DateTimeParser
         return millis;
     }
 
-    /// <summary>Parses a timestamp against a picture; null when it does not match or holds no component.</summary>
-    public static long? Parse(string timestamp, string picture, long nowMillis)
+    /// <summary>Parses a timestamp against a picture: null (undefined) when it does not match or holds no component, NaN when the parts make no date.</summary>
+    public static double? Parse(string timestamp, string picture, long nowMillis)
     {
         var spec = DateTimePicture.Analyse(picture);
         var parts = spec.Select(Matcher).ToList();
@@ -167,7 +167,7 @@ internal static class DateTimeParser
             var derived = firstJan + ((Get('d') - 1) * CivilTime.MillisPerDay);
             if (double.IsNaN(derived))
             {
-                return null;
+                return double.NaN;
             }
 
             var civil = CivilTime.FromMillis((long)derived);
@@ -193,7 +193,7 @@ internal static class DateTimeParser
         var millis = CivilTime.Utc(Get('Y'), month, day, hour, Get('m'), Get('s'), Get('f'));
         var zone = Truthy('Z') ? Get('Z') : Truthy('z') ? Get('z') : 0;
         millis -= zone * 60 * 1000;
-        return double.IsNaN(millis) ? null : (long)millis;
+        return millis;
     }
 
     /// <summary>Builds the matcher for one picture part (JSONata's generateRegex).</summary>

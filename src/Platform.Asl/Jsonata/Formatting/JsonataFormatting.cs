@@ -81,12 +81,30 @@ public static class JsonataFormatting
     public static string FromMillis(long millis, string? picture, string? timezone) =>
         DateTimeFormatter.Format(millis, picture, timezone);
 
-    /// <summary>$toMillis: parses ISO 8601 (D3110 when it is not), or against a picture; null when it cannot.</summary>
+    /// <summary>$fromMillis for any JSON number: fractional milliseconds are truncated, as JavaScript's Date does.</summary>
+    public static string FromMillis(double millis, string? picture, string? timezone)
+    {
+        if (!double.IsFinite(millis) || Math.Abs(millis) > 8.64e15)
+        {
+            throw JsonataFormattingException.Create("D1001", JsCompat.NumberToString(millis));
+        }
+
+        return FromMillis((long)Math.Truncate(millis), picture, timezone);
+    }
+
+    /// <summary>$toMillis: parses ISO 8601 (D3110 when it is not), or against a picture; null when it cannot (undefined or NaN in JSONata).</summary>
     public static long? ToMillis(string timestamp, string? picture) =>
         ToMillis(timestamp, picture, DateTimeOffset.UtcNow);
 
     /// <summary>$toMillis with the evaluation's fixed "now", which fills in components the picture leaves out.</summary>
-    public static long? ToMillis(string timestamp, string? picture, DateTimeOffset now)
+    public static long? ToMillis(string timestamp, string? picture, DateTimeOffset now) =>
+        ToMillisNumber(timestamp, picture, now) is { } millis && !double.IsNaN(millis) ? (long)millis : null;
+
+    /// <summary>
+    /// $toMillis exactly as JSONata returns it: null for undefined (no match, or nothing parsed) and NaN where JSONata
+    /// yields NaN (an ISO-shaped text that is no date, or picture parts that make no date; JSON output shows it as null).
+    /// </summary>
+    public static double? ToMillisNumber(string timestamp, string? picture, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(timestamp);
         return picture is null

@@ -29,6 +29,17 @@ public sealed class FromMillisTests
         JsonataFormatting.FromMillis(1531310400000, picture, timezone).Should().Be(expected);
 
     [Fact]
+    public void FromMillis_FractionalMillis_AreTruncated() =>
+        JsonataFormatting.FromMillis(1.9, null, null).Should().Be("1970-01-01T00:00:00.001Z");
+
+    [Fact]
+    public void FromMillis_OutsideJavaScriptDateRange_ThrowsD1001()
+    {
+        var act = () => JsonataFormatting.FromMillis(1e16, null, null);
+        act.Should().Throw<JsonataFormattingException>().Which.Code.Should().Be("D1001");
+    }
+
+    [Fact]
     public void FromMillis_NegativeHalfHourZone_KeepsJsonataArithmetic() =>
         JsonataFormatting.FromMillis(0, null, "-0530").Should().Be("1969-12-31T17:30:00.000-06:30");
 

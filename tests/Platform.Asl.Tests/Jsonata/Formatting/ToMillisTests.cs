@@ -45,6 +45,14 @@ public sealed class ToMillisTests
     public void ToMillis_TimeOnly_TakesDateFromNow(string timestamp, string picture, long expected) =>
         JsonataFormatting.ToMillis(timestamp, picture, Now).Should().Be(expected);
 
+    [Fact]
+    public void ToMillisNumber_IsoShapedButInvalid_IsNaNLikeJsonata() =>
+        double.IsNaN(JsonataFormatting.ToMillisNumber("2018-13-01", null, Now)!.Value).Should().BeTrue();
+
+    [Fact]
+    public void ToMillisNumber_NoMatch_IsNullForUndefined() =>
+        JsonataFormatting.ToMillisNumber("irrelevent string", "[Y]-[M]-[D]", Now).Should().BeNull();
+
     [Theory]
     [InlineData("Hello", "Hello")]
     [InlineData("irrelevent string", "[Y]-[M]-[D]")]
