@@ -84,41 +84,10 @@ internal static partial class Builtins
         throw new JsonataException("D3030", "Unable to cast value to a number: " + Values.Stringify(arg), -1);
     }
 
-    private static double JsRound(double x) => Math.Floor(x + 0.5);
-
+    // JSONata's half-to-even rounding lives with the other JavaScript number rules in Formatting.JsCompat.
     private static double Round(double arg, int precision)
     {
-        if (precision != 0)
-        {
-            arg = Shift(arg, precision);
-        }
-
-        double result = JsRound(arg);
-        double diff = result - arg;
-        if (Math.Abs(diff) == 0.5 && Math.Abs(result % 2) == 1)
-        {
-            result -= 1;
-        }
-
-        if (precision != 0)
-        {
-            result = Shift(result, -precision);
-        }
-
+        double result = Formatting.JsCompat.Round(arg, precision);
         return result == 0 ? 0 : result;
-    }
-
-    private static double Shift(double value, int places)
-    {
-        if (!double.IsFinite(value))
-        {
-            return value;
-        }
-
-        string s = Json.JNumber.Format(value);
-        int e = s.IndexOf('e', StringComparison.Ordinal);
-        string mantissa = e < 0 ? s : s[..e];
-        int exponent = e < 0 ? 0 : int.Parse(s[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return double.Parse(mantissa + "e" + (exponent + places).ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 }
