@@ -10,6 +10,9 @@ public sealed class JArray : JNode, IReadOnlyList<JNode>
 
     private readonly JNode[] _items;
 
+    /// <summary>The JSONata evaluator's read-only view of this array, made on first use and shared (see Jsonata.Values).</summary>
+    internal object? JsonataView;
+
     /// <summary>Creates an array that takes ownership of <paramref name="items"/>; the caller must not change it afterwards.</summary>
     public JArray(JNode[] items) => _items = items;
 

@@ -15,6 +15,9 @@ public sealed class JObject : JNode, IReadOnlyList<KeyValuePair<string, JNode>>
     private readonly JNode[] _values;
     private Dictionary<string, int>? _index;
 
+    /// <summary>The JSONata evaluator's read-only view of this object, made on first use and shared (see Jsonata.Values).</summary>
+    internal object? JsonataView;
+
     /// <summary>Creates an object that takes ownership of the arrays; keys must be distinct and the arrays unchanged afterwards.</summary>
     public JObject(string[] keys, JNode[] values)
     {

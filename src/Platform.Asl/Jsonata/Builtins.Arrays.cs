@@ -121,7 +121,13 @@ internal static partial class Builtins
                 return null;
             }
 
-            var result = new JMap();
+            int size = 0;
+            foreach (var item in l)
+            {
+                size += ((JMap)item!).Count;
+            }
+
+            var result = new JMap(size);
             foreach (JMap m in l.Cast<JMap>())
             {
                 foreach (var (k, v) in m)

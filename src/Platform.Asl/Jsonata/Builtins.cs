@@ -6,7 +6,7 @@ internal static partial class Builtins
     private static readonly Frame Library = CreateLibrary();
 
     /// <summary>Creates the root scope of one evaluation: the library, then the caller's bindings.</summary>
-    public static Frame CreateRootFrame() => new(Library);
+    public static Frame CreateRootFrame(IReadOnlyDictionary<string, Json.JNode>? bindings = null) => new(Library, bindings);
 
     private static Frame CreateLibrary()
     {

@@ -216,7 +216,9 @@ internal sealed partial class Evaluator
 
                 return result;
             case "{":
-                return EvaluateGroup(expr.Pairs!, expr.Position, input, environment);
+                return input is not JList && expr.ConstantKeys is { } keys
+                    ? ConstructObject(expr.Pairs!, keys, input, environment)
+                    : EvaluateGroup(expr.Pairs!, expr.Position, input, environment);
             default:
                 throw new JsonataException("S0204", "Unknown operator", expr.Position);
         }

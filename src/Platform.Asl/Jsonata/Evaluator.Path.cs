@@ -5,6 +5,11 @@ internal sealed partial class Evaluator
 {
     private object? EvaluatePath(Node expr, object? input, Frame environment)
     {
+        if (expr.SimplePath && TrySimplePath(expr.Steps!, input, environment, out var simple))
+        {
+            return simple;
+        }
+
         JList inputSequence = input is JList l && expr.Steps![0].Type != "variable" ? l : new JList { input }.AsSequence();
         JList? resultSequence = null;
         bool isTupleStream = false;
@@ -72,6 +77,13 @@ internal sealed partial class Evaluator
 
             if (result is JList r)
             {
+                if (r.Source is not null)
+                {
+                    // A shared view of a JSON array never changes: flag a copy instead.
+                    r = new JList(r);
+                    result = r;
+                }
+
                 r.KeepSingleton = true;
             }
         }
@@ -82,6 +94,66 @@ internal sealed partial class Evaluator
         }
 
         return result;
+    }
+
+    /// <summary>The common case of a path, walked without building sequences: a variable or name followed by plain field
+    /// names (no predicates, stages, focus, index or grouping), while every step yields one non-array value.</summary>
+    /// <returns>False when a step meets an array (or an array input): the general algorithm then runs from the start,
+    /// which is safe because such steps have no effects.</returns>
+    private static bool TrySimplePath(List<Node> steps, object? input, Frame environment, out object? result)
+    {
+        var first = steps[0];
+        object? current;
+        if (first.Type == "variable")
+        {
+            current = EvaluateVariable(first, input, environment);
+        }
+        else if (input is JList)
+        {
+            result = null;
+            return false;
+        }
+        else
+        {
+            current = Lookup(input, (string)first.Value!);
+        }
+
+        for (int i = 1; current is not null; i++)
+        {
+            if (current is JList list)
+            {
+                // A plain array at the last step is the result as it is (the general algorithm's last-step rule).
+                if (i == steps.Count && !list.Sequence)
+                {
+                    break;
+                }
+
+                result = null;
+                return false;
+            }
+
+            if (i == steps.Count)
+            {
+                break;
+            }
+
+            current = current is JMap map && map.TryGetValue((string)steps[i].Value!, out var next) ? next : null;
+        }
+
+        result = current;
+        return true;
+    }
+
+    private static void AddFlattened(JList into, object? res)
+    {
+        if (res is not JList list || list.Cons)
+        {
+            into.Add(res);
+        }
+        else
+        {
+            into.AddRange(list);
+        }
     }
 
     private static JList? AsList(object? value) => value switch
@@ -99,7 +171,11 @@ internal sealed partial class Evaluator
             return expr.Stages is null ? sorted : EvaluateStages(expr.Stages, sorted, environment);
         }
 
-        var result = JList.CreateSequence();
+        // Results are flattened into one sequence as they come; the first is held back, because a last step that yields
+        // exactly one plain array returns that array itself.
+        var resultSequence = JList.CreateSequence();
+        object? first = null;
+        int produced = 0;
         long total = 0;
         foreach (var item in input)
         {
@@ -112,30 +188,35 @@ internal sealed partial class Evaluator
                 }
             }
 
-            if (res is not null)
+            if (res is null)
             {
-                result.Add(res);
-                total += res is JList counted ? counted.Count : 1;
-                CheckSize((int)Math.Min(total, int.MaxValue));
+                continue;
             }
+
+            total += res is JList counted ? counted.Count : 1;
+            CheckSize((int)Math.Min(total, int.MaxValue));
+            if (++produced == 1)
+            {
+                first = res;
+                continue;
+            }
+
+            if (produced == 2)
+            {
+                AddFlattened(resultSequence, first);
+            }
+
+            AddFlattened(resultSequence, res);
         }
 
-        if (lastStep && result.Count == 1 && result[0] is JList { Sequence: false } only)
+        if (produced == 1)
         {
-            return only;
-        }
+            if (lastStep && first is JList { Sequence: false } only)
+            {
+                return only;
+            }
 
-        var resultSequence = JList.CreateSequence();
-        foreach (var res in result)
-        {
-            if (res is not JList list || list.Cons)
-            {
-                resultSequence.Add(res);
-            }
-            else
-            {
-                resultSequence.AddRange(list);
-            }
+            AddFlattened(resultSequence, first);
         }
 
         CheckSize(resultSequence.Count);
@@ -364,6 +445,23 @@ internal sealed partial class Evaluator
         }
 
         return results;
+    }
+
+    /// <summary>An object constructor over one input with distinct literal keys: the group-by algorithm reduces to
+    /// evaluating each value in order.</summary>
+    private JMap ConstructObject(List<(Node Key, Node Value)> pairs, string[] keys, object? input, Frame environment)
+    {
+        var result = new JMap(keys.Length);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            var value = Evaluate(pairs[i].Value, input, environment);
+            if (value is not null)
+            {
+                result[keys[i]] = value;
+            }
+        }
+
+        return result;
     }
 
     private JMap EvaluateGroup(List<(Node Key, Node Value)> pairs, int position, object? input, Frame environment)

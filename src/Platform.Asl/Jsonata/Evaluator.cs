@@ -7,17 +7,18 @@ namespace Platform.Asl.Jsonata;
 internal sealed partial class Evaluator
 {
     private readonly JsonataOptions _options;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly long _started = Stopwatch.GetTimestamp();
+    private DateTimeOffset? _timestamp;
     private int _depth;
     private int _ticks;
 
     public Evaluator(JsonataOptions options)
     {
         _options = options;
-        Timestamp = DateTimeOffset.UtcNow;
     }
 
-    public DateTimeOffset Timestamp { get; }
+    /// <summary>Gets the time of this evaluation: the same value for every $now() and $millis() in it.</summary>
+    public DateTimeOffset Timestamp => _timestamp ??= DateTimeOffset.UtcNow;
 
     public JsonataOptions Options => _options;
 
@@ -116,7 +117,7 @@ internal sealed partial class Evaluator
 
     public void CheckTime()
     {
-        if ((++_ticks & 255) == 0 && _options.TimeLimit is { } limit && _clock.Elapsed > limit)
+        if ((++_ticks & 255) == 0 && _options.TimeLimit is { } limit && Stopwatch.GetElapsedTime(_started) > limit)
         {
             throw new JsonataException("U1001", "Expression evaluation timeout: Check for infinite loop", -1);
         }

@@ -7,4 +7,12 @@ internal sealed class JMap : OrderedDictionary<string, object?>
         : base(StringComparer.Ordinal)
     {
     }
+
+    public JMap(int capacity)
+        : base(capacity, StringComparer.Ordinal)
+    {
+    }
+
+    /// <summary>Gets or sets the JSON object this map is the shared, read-only view of; such a map must never change.</summary>
+    public Platform.Asl.Json.JObject? Source { get; set; }
 }

@@ -52,17 +52,12 @@ public sealed class JsonataExpression
     private JNode? EvaluateCore(JNode? input, IReadOnlyDictionary<string, JNode>? bindings, JsonataOptions options)
     {
         var evaluator = new Evaluator(options);
-        var frame = Builtins.CreateRootFrame();
-        if (bindings is not null)
-        {
-            foreach (var (name, value) in bindings)
-            {
-                frame.Bind(name, Values.FromJson(value));
-            }
-        }
-
+        var frame = Builtins.CreateRootFrame(bindings);
         object? root = Values.FromJson(input);
-        frame.Bind("$", root);
+        if (root is not null)
+        {
+            frame.Bind("$", root);
+        }
         if (root is JList list)
         {
             root = new JList { list }.AsSequence();
@@ -75,6 +70,6 @@ public sealed class JsonataExpression
             throw new JsonataException("T1009", "The expression evaluated to a function, which has no JSON value", -1);
         }
 
-        return Values.ToJson(result);
+        return Values.ToSharedJson(result);
     }
 }

@@ -82,6 +82,71 @@ internal sealed class Node
 
     public List<AncestorSlot>? SeekingParent { get; set; }
 
+    /// <summary>Gets a value indicating whether this is a path of plain steps: a variable or name, then field names, with
+    /// no predicate, stage, focus, index, grouping or array flag anywhere (see Evaluator.TrySimplePath).</summary>
+    public bool SimplePath
+    {
+        get
+        {
+            if (_simplePath == 0)
+            {
+                _simplePath = IsSimplePath() ? 1 : 2;
+            }
+
+            return _simplePath == 1;
+        }
+    }
+
+    private int _simplePath;
+
+    private string[]? _constantKeys;
+    private bool _constantKeysKnown;
+
+    /// <summary>Gets the keys of an object constructor whose keys are all distinct string literals, else null.</summary>
+    public string[]? ConstantKeys
+    {
+        get
+        {
+            if (!Volatile.Read(ref _constantKeysKnown))
+            {
+                if (Pairs is { } pairs && pairs.TrueForAll(p => p.Key.Type == "string" && p.Key.Value is string && p.Key.Predicate is null && p.Key.Group is null))
+                {
+                    var keys = pairs.ConvertAll(p => (string)p.Key.Value!).ToArray();
+                    if (keys.Distinct(StringComparer.Ordinal).Count() == keys.Length)
+                    {
+                        _constantKeys = keys;
+                    }
+                }
+
+                Volatile.Write(ref _constantKeysKnown, true);
+            }
+
+            return _constantKeys;
+        }
+    }
+
+    private bool IsSimplePath()
+    {
+        if (Type != "path" || Steps is not { Count: > 0 } steps || KeepSingletonArray || KeepArray || Group is not null || Tuple)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            bool plainType = i == 0 ? step.Type is "variable" or "name" : step.Type == "name";
+            if (!plainType || step.Value is not string || step.Predicate is not null || step.Stages is not null || step.Group is not null
+                || step.Focus is not null || step.Index is not null || step.Tuple || step.KeepArray || step.ConsArray
+                || step.KeepSingletonArray || step.Ancestor is not null || step.SeekingParent is not null || step.Slot is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public string Text => Value switch
     {
         null => "null",

@@ -8,6 +8,7 @@ internal sealed class Signature
 {
     private readonly List<Param> _params;
     private readonly Regex _regex;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, string[]?> _matches = new();
 
     private Signature(List<Param> parameters, string definition)
     {
@@ -136,17 +137,10 @@ internal sealed class Signature
 
     public List<object?> Validate(List<object?> args, object? context)
     {
-        var supplied = new StringBuilder();
-        foreach (var arg in args)
+        var groups = Match(args);
+        if (groups is null)
         {
-            supplied.Append(Values.Symbol(arg));
-        }
-
-        string sig = supplied.ToString();
-        var match = _regex.Match(sig);
-        if (!match.Success)
-        {
-            throw ValidationError(args, sig);
+            throw ValidationError(args, SymbolsOf(args));
         }
 
         var validated = new List<object?>();
@@ -154,7 +148,7 @@ internal sealed class Signature
         for (int index = 0; index < _params.Count; index++)
         {
             var param = _params[index];
-            string m = match.Groups[index + 1].Value;
+            string m = groups[index];
             if (m.Length == 0)
             {
                 if (param.Context && param.ContextRegex is not null)
@@ -221,6 +215,63 @@ internal sealed class Signature
         }
 
         return validated;
+    }
+
+    private static string SymbolsOf(List<object?> args)
+    {
+        var supplied = new StringBuilder(args.Count);
+        foreach (var arg in args)
+        {
+            supplied.Append(Values.Symbol(arg));
+        }
+
+        return supplied.ToString();
+    }
+
+    /// <summary>Matches the arguments' type symbols against the signature: the symbols each parameter takes, or null when
+    /// they do not fit. A call's symbols (up to 7 arguments) pack into one key, so each shape is matched once.</summary>
+    private string[]? Match(List<object?> args)
+    {
+        if (args.Count > 7)
+        {
+            return MatchSymbols(SymbolsOf(args));
+        }
+
+        ulong key = (ulong)args.Count;
+        foreach (var arg in args)
+        {
+            key = (key << 8) | Values.Symbol(arg);
+        }
+
+        if (_matches.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var groups = MatchSymbols(SymbolsOf(args));
+        if (_matches.Count < 256)
+        {
+            _matches.TryAdd(key, groups);
+        }
+
+        return groups;
+    }
+
+    private string[]? MatchSymbols(string symbols)
+    {
+        var match = _regex.Match(symbols);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var groups = new string[_params.Count];
+        for (int i = 0; i < groups.Length; i++)
+        {
+            groups[i] = match.Groups[i + 1].Value;
+        }
+
+        return groups;
     }
 
     private JsonataException ValidationError(List<object?> args, string sig)

@@ -7,37 +7,137 @@ namespace Platform.Asl.Jsonata;
 /// <summary>Conversions and tests on evaluation values (null = undefined, JNull = JSON null, double, string, bool, JList, JMap, JFunction).</summary>
 internal static class Values
 {
-    public static object? FromJson(JNode? node)
-    {
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        return node switch
+    /// <summary>Converts JSON to an evaluation value. Arrays and objects become shared, read-only views, made once per node
+    /// and cached on it, so a document read by many expressions (a state's input, the Context Object) is converted once.</summary>
+    public static object? FromJson(JNode? node) => node switch
     {
         null => null,
         JNull => JNode.Null,
         JBool b => b.Value,
         JNumber n => n.Value,
         JString s => s.Value,
-        JArray a => new JList(a.Select(FromJson)),
-            JObject o => FromObject(o),
-            _ => null,
-        };
+        JArray a => a.JsonataView ?? ViewOf(a),
+        JObject o => o.JsonataView ?? ViewOf(o),
+        _ => null,
+    };
+
+    /// <summary>Converts an evaluation value to JSON (null = undefined; undefined items and members are dropped).</summary>
+    public static JNode? ToJson(object? value) => ToJson(value, share: false, out _);
+
+    /// <summary>Converts a finished result to JSON, and lets each new array or object that converts exactly (no sequence
+    /// flags, nothing dropped) keep the value as its view, so the next expression that reads it converts nothing.</summary>
+    /// <remarks>Only for a final result: a value that is shared this way must never change afterwards.</remarks>
+    public static JNode? ToSharedJson(object? value) => ToJson(value, share: true, out _);
+
+    private static JNode? ToJson(object? value, bool share, out bool exact)
+    {
+        exact = true;
+        switch (value)
+        {
+            case null:
+                exact = false;
+                return null;
+            case JNull:
+                return JNode.Null;
+            case bool b:
+                return JNode.From(b);
+            case double d:
+                return double.IsFinite(d) ? JNode.From(d) : throw new JsonataException("D1001", "Number out of range", -1);
+            case string s:
+                return JNode.From(s);
+            case JList { Source: { } source }:
+                return source;
+            case JMap { Source: { } source }:
+                return source;
+            case JList l:
+                return ArrayToJson(l, share, out exact);
+            case JMap m:
+                return ObjectToJson(m, share, out exact);
+            case JFunction:
+                exact = false;
+                return JString.Empty;
+            default:
+                exact = false;
+                return null;
+        }
     }
 
-    public static JNode? ToJson(object? value)
+    private static JArray ArrayToJson(JList list, bool share, out bool exact)
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        return value switch
+        exact = !list.HasFlags;
+        var items = new List<JNode>(list.Count);
+        foreach (var item in list)
+        {
+            var json = ToJson(item, share, out var itemExact);
+            exact &= itemExact;
+            if (json is not null)
+            {
+                items.Add(json);
+            }
+        }
+
+        var array = new JArray(items.ToArray());
+        if (share && exact)
+        {
+            list.Source = array;
+            array.JsonataView = list;
+        }
+
+        return array;
+    }
+
+    private static JObject ObjectToJson(JMap map, bool share, out bool exact)
     {
-        null => null,
-        JNull => JNode.Null,
-        bool b => JNode.From(b),
-        double d => double.IsFinite(d) ? JNode.From(d) : throw new JsonataException("D1001", "Number out of range", -1),
-        string s => JNode.From(s),
-        JList l => new JArray(l.Where(i => i is not null).Select(i => ToJson(i)!).ToArray()),
-        JMap m => JObject.FromPairs(m.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, JNode>(p.Key, ToJson(p.Value)!))),
-            JFunction => JString.Empty,
-            _ => null,
-        };
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        exact = true;
+        var builder = new JObjectBuilder(map.Count);
+        foreach (var (key, value) in map)
+        {
+            var json = ToJson(value, share, out var valueExact);
+            exact &= valueExact;
+            if (json is not null)
+            {
+                builder.Set(key, json);
+            }
+        }
+
+        var obj = builder.Build();
+        if (share && exact)
+        {
+            map.Source = obj;
+            obj.JsonataView = map;
+        }
+
+        return obj;
+    }
+
+    private static JList ViewOf(JArray array)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        var list = new JList(array.Count);
+        foreach (var item in array.Items)
+        {
+            list.Add(FromJson(item));
+        }
+
+        list.Source = array;
+        array.JsonataView = list;
+        return list;
+    }
+
+    private static JMap ViewOf(JObject obj)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        var map = new JMap(obj.Count);
+        foreach (var (key, value) in obj)
+        {
+            map[key] = FromJson(value);
+        }
+
+        map.Source = obj;
+        obj.JsonataView = map;
+        return map;
     }
 
     public static bool IsNumber(object? v) => v is double;
@@ -314,16 +414,5 @@ internal static class Values
         }
 
         sb.Append('"');
-    }
-
-    private static JMap FromObject(JObject o)
-    {
-        var map = new JMap();
-        foreach (var (k, v) in o)
-        {
-            map[k] = FromJson(v);
-        }
-
-        return map;
     }
 }

@@ -1,30 +1,83 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using Platform.Asl.Json;
 using Platform.Engine.Execution;
 
 namespace Platform.Engine.Plan.Jsonata;
 
-/// <summary>Builds what a JSONata expression sees: <c>$states</c> (input, context, and result or errorOutput where AWS
-/// allows them) and the variables visible from the running branch, as of entering the state.</summary>
-internal static class JsonataBindings
+/// <summary>What a JSONata expression sees: <c>$states</c> (input, context, and result or errorOutput where AWS allows
+/// them) and the variables visible from the running branch, as of entering the state.</summary>
+/// <remarks>Nothing is copied up front: the evaluator looks a name up only when an expression uses it, and
+/// <c>$states</c> is built once per state however many fields read it.</remarks>
+internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
 {
-    public static Dictionary<string, JNode> Create(BranchRun run, JNode input, JNode? result = null, JNode? errorOutput = null)
+    private const string StatesName = "states";
+    private readonly BranchRun _run;
+    private readonly JNode _input;
+    private readonly JNode? _result;
+    private readonly JNode? _errorOutput;
+    private JObject? _states;
+
+    private JsonataBindings(BranchRun run, JNode input, JNode? result, JNode? errorOutput)
     {
-        var bindings = new Dictionary<string, JNode>(StringComparer.Ordinal);
-        run.Variables.CopyTo(bindings);
+        _run = run;
+        _input = input;
+        _result = result;
+        _errorOutput = errorOutput;
+    }
+
+    public int Count => AsDictionary().Count;
+
+    public IEnumerable<string> Keys => AsDictionary().Keys;
+
+    public IEnumerable<JNode> Values => AsDictionary().Values;
+
+    public JNode this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+    public static JsonataBindings Create(BranchRun run, JNode input, JNode? result = null, JNode? errorOutput = null) =>
+        new(run, input, result, errorOutput);
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out JNode value)
+    {
+        if (key == StatesName)
+        {
+            value = _states ??= BuildStates();
+            return true;
+        }
+
+        return _run.Variables.TryGet(key, out value);
+    }
+
+    public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    public IEnumerator<KeyValuePair<string, JNode>> GetEnumerator() => AsDictionary().GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private JObject BuildStates()
+    {
         var states = new JObjectBuilder(4);
-        states.Set("input", input);
-        states.Set("context", run.ContextObject);
-        if (result is not null)
+        states.Set("input", _input);
+        states.Set("context", _run.ContextObject);
+        if (_result is not null)
         {
-            states.Set("result", result);
+            states.Set("result", _result);
         }
 
-        if (errorOutput is not null)
+        if (_errorOutput is not null)
         {
-            states.Set("errorOutput", errorOutput);
+            states.Set("errorOutput", _errorOutput);
         }
 
-        bindings["states"] = states.Build();
-        return bindings;
+        return states.Build();
+    }
+
+    /// <summary>Every visible binding, copied; for callers that enumerate (the evaluator never does).</summary>
+    private Dictionary<string, JNode> AsDictionary()
+    {
+        var all = new Dictionary<string, JNode>(StringComparer.Ordinal);
+        _run.Variables.CopyTo(all);
+        all[StatesName] = _states ??= BuildStates();
+        return all;
     }
 }
