@@ -16,6 +16,9 @@ public sealed class JsonataExpression
     /// <summary>Gets the expression's source text.</summary>
     public string Text { get; }
 
+    /// <summary>Gets the parsed tree, for static analysis (see <see cref="JsonataAnalysis"/>); never mutate it.</summary>
+    internal Node Ast => _ast;
+
     /// <summary>Parses an expression.</summary>
     /// <exception cref="JsonataException">A syntax error, with JSONata's code (S0xxx) and position.</exception>
     public static JsonataExpression Compile(string text)

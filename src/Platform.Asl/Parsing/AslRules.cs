@@ -81,6 +81,14 @@ public static class AslRules
     /// <summary>A value must be a JSONata expression (<c>{% … %}</c>) or a literal of the field's type.</summary>
     public const string JsonataExpected = "Jsonata.Expected";
 
+    /// <summary>A JSONata expression in a JSONata state does not parse (AWS: INVALID_JSONATA_EXPRESSION).</summary>
+    public const string JsonataInvalid = "Jsonata.Invalid";
+
+    /// <summary>A JSONata expression reads what a JSONata state cannot provide: <c>$</c>, <c>$$</c> or a field name at the
+    /// top level, or <c>$states.result</c> / <c>$states.errorOutput</c> outside the fields that have them
+    /// (AWS: UNSUPPORTED_JSONATA_EXPRESSION).</summary>
+    public const string JsonataUnsupported = "Jsonata.Unsupported";
+
     /// <summary>A path is not valid JSONPath.</summary>
     public const string PathInvalid = "Path.Invalid";
 

@@ -128,6 +128,11 @@ internal sealed partial class Validator
             _ => ValidateMap(context),
         };
 
+        if (context.IsJsonata)
+        {
+            CheckJsonataExpressions(context);
+        }
+
         var (next, end) = ReadTransition(context);
         return state with
         {
