@@ -81,6 +81,62 @@ internal static class JsonataAnalysis
         }
     }
 
+    /// <summary>Tells whether evaluating may read member <paramref name="member"/> of the variable
+    /// <paramref name="variable"/>: it is read by name (<c>$v.member</c>), or the variable is used whole (<c>$v</c>,
+    /// <c>$v.*</c>, <c>$lookup($v, …)</c>), which could reach any member.</summary>
+    public static bool MayReadMember(JsonataExpression expression, string variable, string member)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        try
+        {
+            return MayRead(expression.Ast, variable, member);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return true;
+        }
+    }
+
+    private static bool MayRead(Node node, string variable, string member)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        if (node.Type == "variable" && node.Value as string == variable)
+        {
+            // Reached only when the variable is not the head of a path that names a member (handled below).
+            return true;
+        }
+
+        if (node.Type == "path" && node.Steps is [{ Type: "variable" } head, { Type: "name", Value: string name } second, ..]
+            && head.Value as string == variable && head.Predicate is null && head.Stages is null && head.Group is null
+            && head.Focus is null && head.Index is null && !head.Tuple)
+        {
+            if (name == member)
+            {
+                return true;
+            }
+
+            foreach (var (child, _) in Children(node))
+            {
+                if (child != head && MayRead(child, variable, member))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var (child, _) in Children(node))
+        {
+            if (MayRead(child, variable, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void CollectStatesMembers(Node node, bool shadowed, SortedDictionary<(int, string), string> found)
     {
         RuntimeHelpers.EnsureSufficientExecutionStack();

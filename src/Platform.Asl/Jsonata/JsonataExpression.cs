@@ -19,6 +19,16 @@ public sealed class JsonataExpression
     /// <summary>Gets the parsed tree, for static analysis (see <see cref="JsonataAnalysis"/>); never mutate it.</summary>
     internal Node Ast => _ast;
 
+    /// <summary>Tells whether evaluating may read member <paramref name="member"/> of the variable <c>$</c><paramref name="variable"/>
+    /// (for example <c>context</c> of <c>$states</c>), so a caller can leave out a member that is costly to build.</summary>
+    /// <remarks>Conservative: true when the member is named anywhere in the text, or the variable is used whole.</remarks>
+    public bool MayReadMember(string variable, string member)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        ArgumentNullException.ThrowIfNull(member);
+        return Text.Contains(member, StringComparison.Ordinal) || JsonataAnalysis.MayReadMember(this, variable, member);
+    }
+
     /// <summary>Parses an expression.</summary>
     /// <exception cref="JsonataException">A syntax error, with JSONata's code (S0xxx) and position.</exception>
     public static JsonataExpression Compile(string text)

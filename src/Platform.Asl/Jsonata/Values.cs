@@ -66,18 +66,24 @@ internal static class Values
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         exact = !list.HasFlags;
-        var items = new List<JNode>(list.Count);
+        var items = new JNode[list.Count];
+        int count = 0;
         foreach (var item in list)
         {
             var json = ToJson(item, share, out var itemExact);
             exact &= itemExact;
             if (json is not null)
             {
-                items.Add(json);
+                items[count++] = json;
             }
         }
 
-        var array = new JArray(items.ToArray());
+        if (count < items.Length)
+        {
+            Array.Resize(ref items, count);
+        }
+
+        var array = new JArray(items);
         if (share && exact)
         {
             list.Source = array;
@@ -91,18 +97,27 @@ internal static class Values
     {
         System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         exact = true;
-        var builder = new JObjectBuilder(map.Count);
+        var keys = new string[map.Count];
+        var values = new JNode[map.Count];
+        int count = 0;
         foreach (var (key, value) in map)
         {
             var json = ToJson(value, share, out var valueExact);
             exact &= valueExact;
             if (json is not null)
             {
-                builder.Set(key, json);
+                keys[count] = key;
+                values[count++] = json;
             }
         }
 
-        var obj = builder.Build();
+        if (count < keys.Length)
+        {
+            Array.Resize(ref keys, count);
+            Array.Resize(ref values, count);
+        }
+
+        var obj = new JObject(keys, values);
         if (share && exact)
         {
             map.Source = obj;
@@ -128,14 +143,7 @@ internal static class Values
 
     private static JMap ViewOf(JObject obj)
     {
-        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
-        var map = new JMap(obj.Count);
-        foreach (var (key, value) in obj)
-        {
-            map[key] = FromJson(value);
-        }
-
-        map.Source = obj;
+        var map = new JMap(obj) { Source = obj };
         obj.JsonataView = map;
         return map;
     }

@@ -16,14 +16,17 @@ internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
     private readonly JNode _input;
     private readonly JNode? _result;
     private readonly JNode? _errorOutput;
+    private readonly bool _withContext;
     private JObject? _states;
+    private JsonataBindings? _other;
 
-    private JsonataBindings(BranchRun run, JNode input, JNode? result, JNode? errorOutput)
+    private JsonataBindings(BranchRun run, JNode input, JNode? result, JNode? errorOutput, bool withContext)
     {
         _run = run;
         _input = input;
         _result = result;
         _errorOutput = errorOutput;
+        _withContext = withContext;
     }
 
     public int Count => AsDictionary().Count;
@@ -35,7 +38,12 @@ internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
     public JNode this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
 
     public static JsonataBindings Create(BranchRun run, JNode input, JNode? result = null, JNode? errorOutput = null) =>
-        new(run, input, result, errorOutput);
+        new(run, input, result, errorOutput, withContext: true);
+
+    /// <summary>Returns these bindings, or their twin whose <c>$states</c> has no <c>context</c>: the Context Object is
+    /// built only for expressions that may read it (see <c>JsonataExpression.MayReadMember</c>).</summary>
+    public JsonataBindings For(bool readsContext) =>
+        readsContext == _withContext ? this : _other ??= new(_run, _input, _result, _errorOutput, readsContext) { _other = this };
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out JNode value)
     {
@@ -58,7 +66,11 @@ internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
     {
         var states = new JObjectBuilder(4);
         states.Set("input", _input);
-        states.Set("context", _run.ContextObject);
+        if (_withContext)
+        {
+            states.Set("context", _run.ContextObject);
+        }
+
         if (_result is not null)
         {
             states.Set("result", _result);

@@ -127,6 +127,7 @@ internal abstract class JsonataTemplate
         private readonly string _field;
         private readonly JsonataExpression? _expression;
         private readonly JsonataException? _syntaxError;
+        private readonly bool _readsContext;
 
         public ExpressionTemplate(string text, string field)
         {
@@ -135,6 +136,7 @@ internal abstract class JsonataTemplate
             try
             {
                 _expression = JsonataExpression.Compile(text);
+                _readsContext = _expression.MayReadMember("states", "context");
             }
             catch (JsonataException ex)
             {
@@ -147,7 +149,7 @@ internal abstract class JsonataTemplate
             JNode? result;
             try
             {
-                result = (_expression ?? throw _syntaxError!).Evaluate(null, bindings);
+                result = (_expression ?? throw _syntaxError!).Evaluate(null, bindings is JsonataBindings own ? own.For(_readsContext) : bindings);
             }
             catch (JsonataException ex)
             {
