@@ -24,7 +24,7 @@ long exceptions = 0;
 AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
 
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, concurrency {concurrency}, history {(history ? "on" : "off")}, {seconds}s per workload after warm-up");
-Console.WriteLine($"{"workload",-16} {"exec/s",12} {"transitions/s",14} {"alloc B/exec",13} {"executions",11}");
+Console.WriteLine($"{"workload",-16} {"exec/s",12} {"transitions/s",14} {"alloc B/exec",13} {"executions",11} {"GC pause",9} {"gen0 GCs",9}");
 foreach (string workload in workloads)
 {
     // Shared workloads first; this repository's own variants (e.g. order-pipeline-jsonata) live in bench/workloads.
@@ -66,6 +66,8 @@ foreach (string workload in workloads)
     await RunFor(TimeSpan.FromSeconds(Math.Min(2, seconds)));  // warm-up (tiered JIT, PGO)
     GC.Collect();
     long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var pausedBefore = GC.GetTotalPauseDuration();
+    int gen0Before = GC.CollectionCount(0);
     var stopwatch = Stopwatch.StartNew();
     long exceptionsBefore = Interlocked.Read(ref exceptions);
     long count = await RunFor(TimeSpan.FromSeconds(seconds));
@@ -78,9 +80,11 @@ foreach (string workload in workloads)
 
     long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
     double perSecond = count / stopwatch.Elapsed.TotalSeconds;
+    double pausedShare = (GC.GetTotalPauseDuration() - pausedBefore) / stopwatch.Elapsed;
+    int gen0s = GC.CollectionCount(0) - gen0Before;
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{workload,-16} {perSecond,12:N0} {perSecond * transitions,14:N0} {allocated / (double)count,13:N0} {count,11:N0}"));
+        $"{workload,-16} {perSecond,12:N0} {perSecond * transitions,14:N0} {allocated / (double)count,13:N0} {count,11:N0} {pausedShare,9:P1} {gen0s,9:N0}"));
 
     async Task<long> RunFor(TimeSpan duration)
     {

@@ -120,5 +120,30 @@ public sealed class JNumber : JNode
         return numbers;
     }
 
-    private protected override int ComputeUtf8Size() => Format(Value).Length;
+    /// <summary>The length of <see cref="Format"/>'s text, without making the string in the common cases.</summary>
+    private protected override int ComputeUtf8Size()
+    {
+        double value = Value;
+        int sign = value < 0 ? 1 : 0;
+        if (double.IsInteger(value) && Math.Abs(value) < 1e15)
+        {
+            long magnitude = Math.Abs((long)value);
+            int digits = 1;
+            while (magnitude >= 10)
+            {
+                magnitude /= 10;
+                digits++;
+            }
+
+            return sign + digits;
+        }
+
+        Span<char> text = stackalloc char[32];
+        if (Math.Abs(value).TryFormat(text, out int written, "R", CultureInfo.InvariantCulture) && !text[..written].Contains('E'))
+        {
+            return sign + written;
+        }
+
+        return Format(value).Length;
+    }
 }

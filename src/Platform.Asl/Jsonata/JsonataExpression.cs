@@ -7,10 +7,16 @@ public sealed class JsonataExpression
 {
     private readonly Node _ast;
 
+    // A variable, or a variable followed by plain field names ($states.input.customer.name): read straight from the bound
+    // JSON while it meets only objects, without the evaluator. Null when the expression has another shape.
+    private readonly string? _variable;
+    private readonly string[]? _fields;
+
     private JsonataExpression(string text, Node ast)
     {
         Text = text;
         _ast = ast;
+        (_variable, _fields) = DirectRead(ast);
     }
 
     /// <summary>Gets the expression's source text.</summary>
@@ -48,6 +54,11 @@ public sealed class JsonataExpression
     /// <exception cref="JsonataException">A type or evaluation error, a limit exceeded (U1001), or a function as the result (T1009).</exception>
     public JNode? Evaluate(JNode? input, IReadOnlyDictionary<string, JNode>? bindings = null, JsonataOptions? options = null)
     {
+        if (_variable is not null && bindings is not null && TryReadDirectly(bindings, out var direct))
+        {
+            return direct;
+        }
+
         try
         {
             return EvaluateCore(input, bindings, options ?? JsonataOptions.Default);
@@ -60,6 +71,58 @@ public sealed class JsonataExpression
         {
             throw new JsonataException("U1001", "Expression evaluation timeout: a regular expression took too long", -1);
         }
+    }
+
+    private static (string? Variable, string[]? Fields) DirectRead(Node ast)
+    {
+        if (ast.Kind == NodeKind.Variable && ast.Value is string name && IsBindingName(name)
+            && ast.Predicate is null && ast.Stages is null && ast.Group is null && !ast.KeepArray && !ast.Tuple && ast.Focus is null && ast.Index is null)
+        {
+            return (name, []);
+        }
+
+        if (ast.SimplePath && ast.Predicate is null && ast.Steps![0] is { Kind: NodeKind.Variable, Value: string first } && IsBindingName(first))
+        {
+            return (first, ast.Steps.Skip(1).Select(step => (string)step.Value!).ToArray());
+        }
+
+        return (null, null);
+    }
+
+    // "" is the context item ($) and "$" the root ($$): neither comes from the bindings.
+    private static bool IsBindingName(string name) => name.Length > 0 && name != "$";
+
+    /// <summary>Reads a bound variable's fields through JSON objects. Gives up (false) where JSONata's own rules take over:
+    /// an unbound name (it may be a built-in function) or an array before the last field (paths map over arrays).</summary>
+    private bool TryReadDirectly(IReadOnlyDictionary<string, JNode> bindings, out JNode? result)
+    {
+        result = null;
+        if (!bindings.TryGetValue(_variable!, out var node))
+        {
+            return false;
+        }
+
+        foreach (string field in _fields!)
+        {
+            if (node is JObject obj)
+            {
+                if (!obj.TryGetValue(field, out node!))
+                {
+                    return true;
+                }
+            }
+            else if (node is JArray)
+            {
+                return false;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        result = node;
+        return true;
     }
 
     private JNode? EvaluateCore(JNode? input, IReadOnlyDictionary<string, JNode>? bindings, JsonataOptions options)

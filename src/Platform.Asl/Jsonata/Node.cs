@@ -99,6 +99,44 @@ internal sealed class Node
 
     private int _simplePath;
 
+    private NodeKind _kind;
+
+    /// <summary>Gets the node type as an enum, for the evaluator's dispatch (computed once, after parsing has settled it).</summary>
+    public NodeKind Kind
+    {
+        get
+        {
+            if (_kind == NodeKind.Unknown)
+            {
+                _kind = Type switch
+                {
+                    "path" => NodeKind.Path,
+                    "binary" => NodeKind.Binary,
+                    "unary" => NodeKind.Unary,
+                    "name" => NodeKind.Name,
+                    "string" or "number" => NodeKind.Literal,
+                    "value" => NodeKind.Value,
+                    "wildcard" => NodeKind.Wildcard,
+                    "parent" => NodeKind.Parent,
+                    "descendant" => NodeKind.Descendant,
+                    "condition" => NodeKind.Condition,
+                    "block" => NodeKind.Block,
+                    "bind" => NodeKind.Bind,
+                    "regex" => NodeKind.Regex,
+                    "function" => NodeKind.Function,
+                    "variable" => NodeKind.Variable,
+                    "lambda" => NodeKind.Lambda,
+                    "partial" => NodeKind.Partial,
+                    "apply" => NodeKind.Apply,
+                    "transform" => NodeKind.Transform,
+                    _ => NodeKind.Other,
+                };
+            }
+
+            return _kind;
+        }
+    }
+
     private string[]? _constantKeys;
     private bool _constantKeysKnown;
 
@@ -155,4 +193,30 @@ internal sealed class Node
         double d => Platform.Asl.Json.JNumber.Format(d),
         _ => Value.ToString() ?? string.Empty,
     };
+}
+
+/// <summary>The node types the evaluator dispatches on.</summary>
+internal enum NodeKind : byte
+{
+    Unknown,
+    Path,
+    Binary,
+    Unary,
+    Name,
+    Literal,
+    Value,
+    Wildcard,
+    Parent,
+    Descendant,
+    Condition,
+    Block,
+    Bind,
+    Regex,
+    Function,
+    Variable,
+    Lambda,
+    Partial,
+    Apply,
+    Transform,
+    Other,
 }

@@ -42,6 +42,29 @@ public class JNodeTests
         node.Utf8Size.Should().Be(System.Text.Encoding.UTF8.GetByteCount(node.ToString()));
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(-1.0)]
+    [InlineData(9.0)]
+    [InlineData(10.0)]
+    [InlineData(-123456.0)]
+    [InlineData(999999999999999.0)]
+    [InlineData(1e15)]
+    [InlineData(1e21)]
+    [InlineData(-1e300)]
+    [InlineData(1.5)]
+    [InlineData(-2.5)]
+    [InlineData(0.1)]
+    [InlineData(1e-7)]
+    [InlineData(123.456)]
+    [InlineData(double.Epsilon)]
+    public void Utf8Size_OfANumber_IsTheLengthOfItsText(double value)
+    {
+        var number = JNode.From(value);
+        number.Utf8Size.Should().Be(number.ToString().Length, "{0} prints as {1}", value, number);
+    }
+
     [Fact]
     public void With_ReplacesOrAppends_WithoutChangingOriginal()
     {

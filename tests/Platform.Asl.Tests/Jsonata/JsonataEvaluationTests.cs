@@ -20,6 +20,55 @@ public sealed class JsonataEvaluationTests
         result.Should().Be(JNode.From(42));
     }
 
+    [Theory]
+    [InlineData("$x")]
+    [InlineData("$x.a")]
+    [InlineData("$x.a.b")]
+    [InlineData("$x.missing")]
+    [InlineData("$x.s.length")]
+    [InlineData("$x.items")]
+    [InlineData("$x.items.sku")]
+    [InlineData("$x.nested.items.sku")]
+    [InlineData("$x.n")]
+    [InlineData("$x.nil.a")]
+    [InlineData("$y")]
+    [InlineData("$y.a")]
+    [InlineData("$unbound.a")]
+    public void A_plain_variable_path_reads_the_same_as_the_evaluator_does(string expression)
+    {
+        // The block "( … )" is not a plain path, so it always goes through the evaluator: the two must agree.
+        var bindings = new Dictionary<string, JNode>
+        {
+            ["x"] = JNode.Parse("""{"a":{"b":[1,2]},"s":"text","items":[{"sku":"p"},{"sku":"q"}],"nested":{"items":[{"sku":"r"}]},"n":1.5,"nil":null}"""),
+            ["y"] = JNode.Parse("""[{"a":1},{"a":[2,3]}]"""),
+        };
+        var direct = JsonataExpression.Compile(expression).Evaluate(null, bindings);
+        var evaluated = JsonataExpression.Compile("(" + expression + ")").Evaluate(null, bindings);
+
+        direct.Should().Be(evaluated);
+    }
+
+    [Fact]
+    public void An_unbound_function_name_is_still_a_function()
+    {
+        var act = () => JsonataExpression.Compile("$count").Evaluate(null, new Dictionary<string, JNode>());
+
+        act.Should().Throw<JsonataException>().Which.Code.Should().Be("T1009");
+    }
+
+    [Theory]
+    [InlineData("$states.input.a", false)]
+    [InlineData("$states.context.State.Name", true)]
+    [InlineData("$states", true)]
+    [InlineData("$states.*", true)]
+    [InlineData("$lookup($states, 'con' & 'text')", true)]
+    [InlineData("$keys($states)", true)]
+    [InlineData("$map([1], function($v){ $states.input })", false)]
+    [InlineData("$states.input[$states.result > 1]", false)]
+    [InlineData("$states.input.context", true)]
+    public void MayReadMember_is_conservative(string expression, bool expected) =>
+        JsonataExpression.Compile(expression).MayReadMember("states", "context").Should().Be(expected);
+
     [Fact]
     public void Evaluate_reports_a_function_result_as_an_error()
     {

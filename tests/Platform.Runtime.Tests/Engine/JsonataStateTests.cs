@@ -32,6 +32,20 @@ public class JsonataStateTests
     }
 
     [Fact]
+    public void ContextObject_IsThereForEveryExpressionThatCanReadIt()
+    {
+        // Expressions that cannot read $states.context get a $states without it; every way of reading it must still work.
+        var result = Harness.Run("""
+            {"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":{
+              "input":"{% $states.input.a %}",
+              "named":"{% $states.context.State.Name %}",
+              "lookedUp":"{% $lookup($lookup($states, 'con' & 'text'), 'State').Name %}",
+              "keys":"{% $keys($states) %}"},"End":true}}}
+            """, "{\"a\":1}");
+        result.ShouldSucceedWith("{\"input\":1,\"named\":\"P\",\"lookedUp\":\"P\",\"keys\":[\"input\",\"context\"]}");
+    }
+
+    [Fact]
     public void Output_Undefined_FailsWithAwsQueryEvaluationMessage()
     {
         var result = Harness.Run("""{"QueryLanguage":"JSONata","StartAt":"P","States":{"P":{"Type":"Pass","Output":{"result":"{% $doesNotExist %}"},"End":true}}}""");
