@@ -128,8 +128,9 @@ internal static partial class Builtins
             }
 
             var result = new JMap(size);
-            foreach (JMap m in l.Cast<JMap>())
+            foreach (var item in l)
             {
+                var m = (JMap)item!;
                 foreach (var (k, v) in m)
                 {
                     result[k] = v;

@@ -143,7 +143,7 @@ internal sealed class Signature
             throw ValidationError(args, SymbolsOf(args));
         }
 
-        var validated = new List<object?>();
+        var validated = new ValidatedArguments(args);
         int argIndex = 0;
         for (int index = 0; index < _params.Count; index++)
         {
@@ -193,7 +193,7 @@ internal sealed class Signature
                             else if (single == 'a' && arg is JList list && list.Count > 0)
                             {
                                 char itemType = Values.Symbol(list[0]);
-                                ok = itemType == param.Subtype[0] && list.TrueForAll(v => Values.Symbol(v) == itemType);
+                                ok = itemType == param.Subtype[0] && AllOfType(list, itemType);
                             }
                         }
 
@@ -214,7 +214,51 @@ internal sealed class Signature
             }
         }
 
-        return validated;
+        return validated.ToList();
+    }
+
+    /// <summary>The validated argument list, made only when it differs from the supplied one (an inserted context value,
+    /// a value wrapped in an array, a missing optional argument); most calls pass their arguments through unchanged.</summary>
+    private struct ValidatedArguments(List<object?> args)
+    {
+        private List<object?>? _changed;
+        private int _count;
+
+        public void Add(object? value)
+        {
+            if (_changed is null)
+            {
+                if (_count < args.Count && ReferenceEquals(args[_count], value))
+                {
+                    _count++;
+                    return;
+                }
+
+                _changed = new List<object?>(Math.Max(args.Count, _count + 1));
+                for (int i = 0; i < _count; i++)
+                {
+                    _changed.Add(args[i]);
+                }
+            }
+
+            _changed.Add(value);
+            _count++;
+        }
+
+        public readonly List<object?> ToList() => _changed ?? (_count == args.Count ? args : args.GetRange(0, _count));
+    }
+
+    private static bool AllOfType(JList list, char type)
+    {
+        foreach (var item in list)
+        {
+            if (Values.Symbol(item) != type)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string SymbolsOf(List<object?> args)

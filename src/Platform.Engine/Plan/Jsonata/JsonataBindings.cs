@@ -64,25 +64,50 @@ internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
 
     private JObject BuildStates()
     {
-        var states = new JObjectBuilder(4);
-        states.Set("input", _input);
+        // Keys come from a few shared arrays (three optional members give eight shapes); only the values are new.
+        int shape = (_withContext ? 1 : 0) | (_result is not null ? 2 : 0) | (_errorOutput is not null ? 4 : 0);
+        var keys = StatesKeys[shape];
+        var values = new JNode[keys.Length];
+        int i = 0;
+        values[i++] = _input;
         if (_withContext)
         {
-            states.Set("context", _run.ContextObject);
+            values[i++] = _run.ContextObject;
         }
 
         if (_result is not null)
         {
-            states.Set("result", _result);
+            values[i++] = _result;
         }
 
         if (_errorOutput is not null)
         {
-            states.Set("errorOutput", _errorOutput);
+            values[i] = _errorOutput;
         }
 
-        return states.Build();
+        return new JObject(keys, values);
     }
+
+    private static readonly string[][] StatesKeys = Enumerable.Range(0, 8).Select(shape =>
+    {
+        var keys = new List<string> { "input" };
+        if ((shape & 1) != 0)
+        {
+            keys.Add("context");
+        }
+
+        if ((shape & 2) != 0)
+        {
+            keys.Add("result");
+        }
+
+        if ((shape & 4) != 0)
+        {
+            keys.Add("errorOutput");
+        }
+
+        return keys.ToArray();
+    }).ToArray();
 
     /// <summary>Every visible binding, copied; for callers that enumerate (the evaluator never does).</summary>
     private Dictionary<string, JNode> AsDictionary()
