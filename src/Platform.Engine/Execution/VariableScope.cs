@@ -3,11 +3,24 @@ using Platform.Asl.Json;
 namespace Platform.Engine.Execution;
 
 /// <summary>The variables of one scope (the top level, a Parallel branch, or a Map iteration), reading through to outer scopes.</summary>
-internal sealed class VariableScope(VariableScope? parent)
+/// <remarks>Every scope of an execution draws on one <see cref="VariableBudget"/> (AWS: at most 10 MiB of variables per
+/// execution). A scope's bytes return to the budget when its branch or iteration ends.</remarks>
+internal sealed class VariableScope
 {
     private Dictionary<string, JNode>? _values;
+    private long _bytes;
 
-    public VariableScope? Parent { get; } = parent;
+    public VariableScope(VariableScope? parent)
+    {
+        Parent = parent;
+
+        // A scope with no parent starts an execution, or a distributed Map's child execution, with a budget of its own.
+        Budget = parent?.Budget ?? new VariableBudget();
+    }
+
+    public VariableScope? Parent { get; }
+
+    public VariableBudget Budget { get; }
 
     public bool TryGet(string name, out JNode value)
     {
@@ -36,5 +49,35 @@ internal sealed class VariableScope(VariableScope? parent)
         }
     }
 
-    public void Set(string name, JNode value) => (_values ??= new Dictionary<string, JNode>(StringComparer.Ordinal))[name] = value;
+    /// <summary>Returns how many bytes setting <paramref name="name"/> to <paramref name="value"/> adds (or frees).</summary>
+    public long Growth(string name, JNode value) =>
+        value.Utf8Size - (_values is not null && _values.TryGetValue(name, out var old) ? old.Utf8Size : 0);
+
+    public void Set(string name, JNode value)
+    {
+        long growth = Growth(name, value);
+        (_values ??= new Dictionary<string, JNode>(StringComparer.Ordinal))[name] = value;
+        _bytes += growth;
+        Budget.Add(growth);
+    }
+
+    /// <summary>Returns this scope's bytes to the budget: its branch or iteration has ended.</summary>
+    public void Release()
+    {
+        Budget.Add(-_bytes);
+        _bytes = 0;
+    }
+}
+
+/// <summary>The bytes of variables one execution holds across all its live scopes (branches run concurrently).</summary>
+internal sealed class VariableBudget
+{
+    /// <summary>AWS's limit on the variables of one execution: 10 MiB.</summary>
+    public const long MaxBytes = 10L * 1024 * 1024;
+
+    private long _used;
+
+    public long Used => Interlocked.Read(ref _used);
+
+    public void Add(long bytes) => Interlocked.Add(ref _used, bytes);
 }

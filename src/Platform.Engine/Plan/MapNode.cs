@@ -183,8 +183,17 @@ internal sealed class MapNode : RetryingNode
         var iteration = new BranchRun(run.Execution, scope, startedId, token);
         var history = run.Execution.History;
         iteration.Record(HistoryEventTypes.MapIterationStarted, history.Enabled ? IterationDetails(index) : null);
-        var running = Processor.RunAsync(input, iteration);
-        var outcome = running.IsCompletedSuccessfully ? running.Result : await running;
+        BranchOutcome outcome;
+        try
+        {
+            var running = Processor.RunAsync(input, iteration);
+            outcome = running.IsCompletedSuccessfully ? running.Result : await running;
+        }
+        finally
+        {
+            scope.Release();
+        }
+
         string type = outcome.Aborted ? HistoryEventTypes.MapIterationAborted
             : outcome.Failed ? HistoryEventTypes.MapIterationFailed
             : HistoryEventTypes.MapIterationSucceeded;

@@ -38,12 +38,25 @@ internal sealed class ParallelNode : RetryingNode
         CheckInputSize(run, branchInput);
         run.Record(HistoryEventTypes.ParallelStateStarted, null);
         long startedId = run.LastEventId;
-        var outcomes = await FanOut.RunAsync(
-            Branches.Length,
-            0,
-            (i, token) => Branches[i].RunAsync(branchInput, new BranchRun(run.Execution, new VariableScope(run.Variables), startedId, token)),
-            o => o.Failed && !o.Aborted,
-            run.Cancellation);
+        var scopes = new VariableScope[Branches.Length];
+        BranchOutcome[] outcomes;
+        try
+        {
+            outcomes = await FanOut.RunAsync(
+                Branches.Length,
+                0,
+                (i, token) => Branches[i].RunAsync(branchInput, new BranchRun(run.Execution, scopes[i] = new VariableScope(run.Variables), startedId, token)),
+                o => o.Failed && !o.Aborted,
+                run.Cancellation);
+        }
+        finally
+        {
+            // The branches' variables go out of scope with them.
+            foreach (var scope in scopes)
+            {
+                scope?.Release();
+            }
+        }
 
         foreach (var outcome in outcomes)
         {

@@ -175,6 +175,21 @@ internal abstract class StateNode
 
         var keys = values.Keys;
         var nodes = values.Values;
+        long growth = 0;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            growth += run.Variables.Growth(keys[i], nodes[i]);
+        }
+
+        // AWS's limit on all the variables of one execution; nothing is assigned when it would be passed.
+        long total = run.Variables.Budget.Used + growth;
+        if (growth > 0 && total > VariableBudget.MaxBytes)
+        {
+            throw new StatesException(
+                StatesErrors.DataLimitExceeded,
+                $"The Assign of state '{run.StateName}' would bring the execution's variables to {total} bytes, over the maximum total size of {VariableBudget.MaxBytes} bytes.");
+        }
+
         for (int i = 0; i < keys.Length; i++)
         {
             run.Variables.Set(keys[i], nodes[i]);

@@ -46,4 +46,34 @@ public class VariableScopeTests
             "{\"s\":\"" + new string('x', 150_000) + "\"}");
         result.ShouldFailWith("States.DataLimitExceeded", "The Assign of state 'P' exceeds the maximum total size");
     }
+
+    [Fact]
+    public void Variables_OverTenMebibytesPerExecution_AreDataLimitExceeded()
+    {
+        // Sixty states each keep a new 200,000-character variable; the one that passes 10 MiB fails.
+        var states = string.Join(",", Enumerable.Range(0, 60).Select(i =>
+            $$"""
+            "S{{i}}":{"Type":"Pass","Assign":{"v{{i}}.$":"$.s"},{{(i == 59 ? "\"End\":true" : $"\"Next\":\"S{i + 1}\"")}}}
+            """));
+        var result = Harness.Run(
+            "{\"StartAt\":\"S0\",\"States\":{" + states + "}}",
+            "{\"s\":\"" + new string('x', 200_000) + "\"}");
+
+        // Each variable is 200,002 bytes of JSON: 52 fit in 10,485,760 bytes, the 53rd (state S52) does not.
+        result.ShouldFailWith("States.DataLimitExceeded", "The Assign of state 'S52' would bring the execution's variables to 10600106 bytes");
+    }
+
+    [Fact]
+    public void Variables_OfFinishedIterations_GoOutOfScope()
+    {
+        // 80 iterations, one at a time, each holding 200 KB: 16 MB in all, but never more than one iteration's at once.
+        var result = Harness.Run("""
+            {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":1,"ItemsPath":"$.items","ItemSelector":{"s.$":"$.s"},
+              "ItemProcessor":{"StartAt":"Keep","States":{"Keep":{"Type":"Pass","Assign":{"kept.$":"$.s"},"Next":"Drop"},"Drop":{"Type":"Pass","Result":1,"End":true}}},
+              "ResultSelector":{"n.$":"States.ArrayLength($)"},"End":true}}}
+            """,
+            "{\"s\":\"" + new string('x', 200_000) + "\",\"items\":[" + string.Join(",", Enumerable.Repeat("0", 80)) + "]}");
+
+        result.ShouldSucceedWith("{\"n\":80}");
+    }
 }
