@@ -22,6 +22,7 @@ internal sealed class TaskNode : RetryingNode
     private readonly EventNames _events;
     private readonly JsonataTemplate? _arguments;
     private readonly JsonataTemplate? _timeoutExpression;
+    private readonly JsonataTemplate? _heartbeatExpression;
 
     public TaskNode(TaskState state)
         : base(state, state, state.ResultPath, state.ResultSelector)
@@ -36,6 +37,7 @@ internal sealed class TaskNode : RetryingNode
         {
             _arguments = JsonataTemplate.Compile(state.Arguments, "Arguments");
             _timeoutExpression = state.TimeoutSeconds is { } t2 && JsonataTemplate.ExpressionText(t2) is not null ? JsonataTemplate.Compile(t2, "TimeoutSeconds") : null;
+            _heartbeatExpression = state.HeartbeatSeconds is { } h && JsonataTemplate.ExpressionText(h) is not null ? JsonataTemplate.Compile(h, "HeartbeatSeconds") : null;
         }
 
         _events = _resource.Kind switch
@@ -53,9 +55,14 @@ internal sealed class TaskNode : RetryingNode
         if (IsJsonata)
         {
             effective = input;
-            var bindings = _arguments is null && _timeoutExpression is null ? null : JsonataBindings.Create(run, input);
+            var bindings = _arguments is null && _timeoutExpression is null && _heartbeatExpression is null ? null : JsonataBindings.Create(run, input);
             parameters = _arguments?.Evaluate(bindings!) ?? input;
             timeout = _timeoutExpression is null ? _timeoutSeconds : JsonataSeconds(_timeoutExpression.Evaluate(bindings!, JsonKind.Number), "TimeoutSeconds");
+            if (_heartbeatExpression is not null)
+            {
+                // Evaluated and checked like TimeoutSeconds; the heartbeat itself matters only to callbacks (Standard).
+                JsonataSeconds(_heartbeatExpression.Evaluate(bindings!, JsonKind.Number), "HeartbeatSeconds");
+            }
         }
         else
         {

@@ -32,6 +32,20 @@ public class JsonataStateTests
     }
 
     [Fact]
+    public void Task_HeartbeatSecondsExpression_MustBeAPositiveInteger()
+    {
+        var handlers = new TaskHandlerRegistry().Register("Echo", input => input);
+        var result = Harness.Run("""
+            {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"Echo","HeartbeatSeconds":"{% $states.input.hb %}","End":true}}}
+            """, "{\"hb\":-5}", handlers);
+        result.ShouldFailWith("States.QueryEvaluationError", "The HeartbeatSeconds field must be a positive integer, but was: -5");
+
+        Harness.Run("""
+            {"QueryLanguage":"JSONata","StartAt":"T","States":{"T":{"Type":"Task","Resource":"Echo","HeartbeatSeconds":"{% $states.input.hb %}","End":true}}}
+            """, "{\"hb\":30}", handlers).ShouldSucceedWith("{\"hb\":30}");
+    }
+
+    [Fact]
     public void ContextObject_IsThereForEveryExpressionThatCanReadIt()
     {
         // Expressions that cannot read $states.context get a $states without it; every way of reading it must still work.
