@@ -16,6 +16,7 @@ internal sealed class BranchRun : EvaluationContext
     private DateTime _enteredTime;
     private int _retryCount = -1;
     private JObject? _mapItem;
+    private string? _taskToken;
 
     public BranchRun(ExecutionRun execution, VariableScope variables, long previousEventId, CancellationToken cancellation)
     {
@@ -54,6 +55,7 @@ internal sealed class BranchRun : EvaluationContext
         _enteredTime = enteredTime;
         _retryCount = retriable ? 0 : -1;
         _mapItem = null;
+        _taskToken = null;
         _contextObject = null;
         _stateObject = null;
         EnteredEventId = enteredEventId;
@@ -72,6 +74,13 @@ internal sealed class BranchRun : EvaluationContext
     public void SetMapItem(int index, JNode value)
     {
         _mapItem = new JObject(["Index", "Value"], [JNode.From(index), value]);
+        _contextObject = null;
+    }
+
+    /// <summary>Sets <c>$$.Task.Token</c> for the current attempt of a <c>.waitForTaskToken</c> task.</summary>
+    public void SetTaskToken(string token)
+    {
+        _taskToken = token;
         _contextObject = null;
     }
 
@@ -101,7 +110,7 @@ internal sealed class BranchRun : EvaluationContext
         _stateObject ??= _retryCount >= 0
             ? new JObject(["EnteredTime", "Name", "RetryCount"], [JNode.From(Rfc3339.Format(_enteredTime)), JNode.From(_stateName), JNode.From(_retryCount)])
             : new JObject(["EnteredTime", "Name"], [JNode.From(Rfc3339.Format(_enteredTime)), JNode.From(_stateName)]);
-        int count = _mapItem is null ? 3 : 4;
+        int count = 3 + (_mapItem is null ? 0 : 1) + (_taskToken is null ? 0 : 1);
         var keys = new string[count];
         var values = new JNode[count];
         keys[0] = "Execution";
@@ -110,10 +119,17 @@ internal sealed class BranchRun : EvaluationContext
         values[1] = Execution.StateMachineContextObject;
         keys[2] = "State";
         values[2] = _stateObject;
+        int next = 3;
         if (_mapItem is not null)
         {
-            keys[3] = "Map";
-            values[3] = new JObject(["Item"], [_mapItem]);
+            keys[next] = "Map";
+            values[next++] = new JObject(["Item"], [_mapItem]);
+        }
+
+        if (_taskToken is not null)
+        {
+            keys[next] = "Task";
+            values[next] = new JObject(["Token"], [JNode.From(_taskToken)]);
         }
 
         JNode context = new JObject(keys, values);

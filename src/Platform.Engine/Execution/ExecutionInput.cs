@@ -41,6 +41,13 @@ public sealed record ExecutionInput
     /// <remarks>Also what ends a runaway loop of states. Express workflows have no such quota on AWS; the in-memory host raises it.</remarks>
     public int? MaxHistoryEvents { get; init; }
 
+    /// <summary>Gets the workflow type: Express refuses callbacks (<c>.waitForTaskToken</c>) as AWS does; Standard waits.</summary>
+    /// <value><see cref="WorkflowType.Express"/>.</value>
+    public WorkflowType Type { get; init; } = WorkflowType.Express;
+
+    /// <summary>Gets the codec that signs the task tokens of <c>.waitForTaskToken</c> tasks (a Standard host provides it).</summary>
+    public Tasks.TaskTokens? TaskTokens { get; init; }
+
     /// <summary>The AWS quota of history events for a Standard execution.</summary>
     public const int StandardMaxHistoryEvents = 25_000;
 
@@ -52,4 +59,14 @@ public sealed record ExecutionInput
 
     /// <summary>Gets the role ARN, defaulting to one derived from the state machine name.</summary>
     public string EffectiveRoleArn => RoleArn ?? $"arn:aws:iam::{Account}:role/{StateMachineName}-role";
+}
+
+/// <summary>AWS's two workflow types.</summary>
+public enum WorkflowType
+{
+    /// <summary>In memory, at-least-once, no callbacks.</summary>
+    Express,
+
+    /// <summary>Durable, exactly-once transitions, callbacks and long waits.</summary>
+    Standard,
 }

@@ -14,6 +14,7 @@ public static class HistoryEventTypes
     public const string TaskSucceeded = "TaskSucceeded";
     public const string TaskFailed = "TaskFailed";
     public const string TaskTimedOut = "TaskTimedOut";
+    public const string TaskSubmitted = "TaskSubmitted";
     public const string LambdaFunctionScheduled = "LambdaFunctionScheduled";
     public const string LambdaFunctionStarted = "LambdaFunctionStarted";
     public const string LambdaFunctionSucceeded = "LambdaFunctionSucceeded";

@@ -17,6 +17,7 @@ internal sealed class TaskNode : RetryingNode
     private readonly ResourceInfo _resource;
     private readonly Template? _parameters;
     private readonly int? _timeoutSeconds;
+    private readonly int? _heartbeatSeconds;
     private readonly JsonPath? _timeoutPath;
     private readonly JsonPath? _heartbeatPath;
     private readonly EventNames _events;
@@ -33,6 +34,7 @@ internal sealed class TaskNode : RetryingNode
         _timeoutSeconds = state.TimeoutSeconds is JNumber n && n.TryGetInt64(out long t) ? (int)Math.Min(t, int.MaxValue) : null;
         _timeoutPath = state.TimeoutSecondsPath is null ? null : JsonPath.Parse(state.TimeoutSecondsPath);
         _heartbeatPath = state.HeartbeatSecondsPath is null ? null : JsonPath.Parse(state.HeartbeatSecondsPath);
+        _heartbeatSeconds = state.HeartbeatSeconds is JNumber hb && hb.TryGetInt64(out long h0) ? (int)Math.Min(h0, int.MaxValue) : null;
         if (IsJsonata)
         {
             _arguments = JsonataTemplate.Compile(state.Arguments, "Arguments");
@@ -50,8 +52,11 @@ internal sealed class TaskNode : RetryingNode
 
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
+        // A callback task's token exists before its parameters are evaluated: they pass it on as $$.Task.Token.
+        string? waitId = _resource.Pattern == IntegrationPattern.RequestResponse ? null : StartCallback(run);
         JNode effective, parameters;
         int? timeout;
+        int? heartbeat = _heartbeatSeconds;
         if (IsJsonata)
         {
             effective = input;
@@ -60,8 +65,7 @@ internal sealed class TaskNode : RetryingNode
             timeout = _timeoutExpression is null ? _timeoutSeconds : JsonataSeconds(_timeoutExpression.Evaluate(bindings!, JsonKind.Number), "TimeoutSeconds");
             if (_heartbeatExpression is not null)
             {
-                // Evaluated and checked like TimeoutSeconds; the heartbeat itself matters only to callbacks (Standard).
-                JsonataSeconds(_heartbeatExpression.Evaluate(bindings!, JsonKind.Number), "HeartbeatSeconds");
+                heartbeat = JsonataSeconds(_heartbeatExpression.Evaluate(bindings!, JsonKind.Number), "HeartbeatSeconds");
             }
         }
         else
@@ -69,21 +73,13 @@ internal sealed class TaskNode : RetryingNode
             effective = InputPath.Select(run, input);
             parameters = _parameters is null ? effective : _parameters.Evaluate(run, effective);
             timeout = _timeoutPath is null ? _timeoutSeconds : PositiveSeconds(run, _timeoutPath, effective, "TimeoutSecondsPath");
+            if (_heartbeatPath is not null)
+            {
+                heartbeat = PositiveSeconds(run, _heartbeatPath, effective, "HeartbeatSecondsPath");
+            }
         }
 
         CheckInputSize(run, parameters);
-        if (_heartbeatPath is not null)
-        {
-            PositiveSeconds(run, _heartbeatPath, effective, "HeartbeatSecondsPath");
-        }
-
-        if (_resource.Pattern != IntegrationPattern.RequestResponse)
-        {
-            // Callbacks and .sync jobs need a durable (Standard) execution; AWS refuses them in Express workflows with this text.
-            string suffix = _resource.Pattern == IntegrationPattern.WaitForTaskToken ? ".waitForTaskToken" : ".sync";
-            throw new StatesException(StatesErrors.Runtime, $"Express state machine does not support '{suffix}' service integration");
-        }
-
         var history = run.Execution.History;
         run.Record(_events.Scheduled, history.Enabled ? ScheduledDetails(parameters, timeout) : null);
         run.Record(_events.Started, history.Enabled ? ResourceDetails() : null);
@@ -99,7 +95,15 @@ internal sealed class TaskNode : RetryingNode
             Credentials = _state.Credentials,
         };
 
+        DateTime? deadline = timeout is { } limit ? Deadline(run.Now, limit) : null;
         var (outcome, timedOut) = await CallAsync(run, invocation, timeout);
+        if (waitId is not null && !timedOut && outcome.IsSuccess)
+        {
+            // The resource took the token; now the task waits for SendTaskSuccess or SendTaskFailure.
+            run.Record(HistoryEventTypes.TaskSubmitted, history.Enabled ? WithResource(EventDetails.Output(outcome.Result!)) : null);
+            (outcome, timedOut) = await WaitForCallbackAsync(run, waitId, deadline, heartbeat);
+        }
+
         if (timedOut)
         {
             run.Record(_events.TimedOut, history.Enabled ? WithResource(EventDetails.Error(StatesErrors.Timeout, null)) : null);
@@ -118,6 +122,80 @@ internal sealed class TaskNode : RetryingNode
         run.Record(_events.Succeeded, history.Enabled ? WithResource(EventDetails.Output(result)) : null);
         CheckSize(run, result);
         return Complete(run, input, result);
+    }
+
+    /// <summary>Prepares a <c>.waitForTaskToken</c> attempt: a new wait id, and its signed token at <c>$$.Task.Token</c>.</summary>
+    /// <returns>The wait id: the name of the external event that SendTaskSuccess or SendTaskFailure raises.</returns>
+    private string StartCallback(BranchRun run)
+    {
+        var info = run.Execution.Info;
+        if (_resource.Pattern != IntegrationPattern.WaitForTaskToken || info.Type != WorkflowType.Standard)
+        {
+            // Callbacks and .sync jobs need a durable (Standard) execution; AWS refuses them in Express workflows with this text.
+            string suffix = _resource.Pattern == IntegrationPattern.WaitForTaskToken ? ".waitForTaskToken" : ".sync";
+            throw new StatesException(
+                StatesErrors.Runtime,
+                info.Type == WorkflowType.Standard
+                    ? $"The '{suffix}' integration pattern is not supported by this engine yet (state '{Name}')."
+                    : $"Express state machine does not support '{suffix}' service integration");
+        }
+
+        var tokens = info.TaskTokens
+            ?? throw new StatesException(StatesErrors.Runtime, $"The host has no task-token key configured, so the '.waitForTaskToken' state '{Name}' cannot issue a token.");
+        string waitId = "task-" + run.NewGuid().ToString("N");
+
+        // A token lives as long as an execution can (one year); the wait's own timers end it sooner.
+        run.SetTaskToken(tokens.Issue(run.Execution.Context.InstanceId, waitId, Deadline(run.Now, MaxExecutionSeconds)));
+        return waitId;
+    }
+
+    /// <summary>Waits for the callback of <paramref name="waitId"/>, racing TimeoutSeconds (from the task's start), the
+    /// heartbeat (re-armed by each SendTaskHeartbeat) and the run being stopped. Both timers end as States.Timeout, as AWS
+    /// reports a missed heartbeat.</summary>
+    private static async ValueTask<(TaskOutcome Outcome, bool TimedOut)> WaitForCallbackAsync(BranchRun run, string waitId, DateTime? deadline, int? heartbeat)
+    {
+        var context = run.Execution.Context;
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        var answer = context.WaitForExternalEvent<TaskOutcome>(waitId, waiting.Token).AsTask();
+        var timeoutTimer = deadline is { } d ? context.CreateTimer(d, waiting.Token).AsTask() : null;
+        var stopped = new TaskCompletionSource();
+        using var registration = run.Cancellation.Register(() => stopped.TrySetResult());
+        try
+        {
+            while (true)
+            {
+                using var beating = heartbeat is null ? null : CancellationTokenSource.CreateLinkedTokenSource(waiting.Token);
+                var heartbeatTimer = heartbeat is { } hb ? context.CreateTimer(Deadline(run.Now, hb), beating!.Token).AsTask() : null;
+                var beat = heartbeat is null ? null : context.WaitForExternalEvent<TaskOutcome>(waitId + TaskTokens.HeartbeatEventSuffix, beating!.Token).AsTask();
+                var racing = new List<Task>(5) { answer, stopped.Task };
+                foreach (var task in new[] { timeoutTimer, heartbeatTimer, beat })
+                {
+                    if (task is not null)
+                    {
+                        racing.Add(task);
+                    }
+                }
+
+                var winner = await Task.WhenAny(racing);
+                run.Cancellation.ThrowIfCancellationRequested();
+                if (winner == answer)
+                {
+                    return (await answer, false);
+                }
+
+                if (winner != beat)
+                {
+                    return (default, true);
+                }
+
+                // A heartbeat: cancel this round's timer and wait again.
+                beating!.Cancel();
+            }
+        }
+        finally
+        {
+            waiting.Cancel();
+        }
     }
 
     /// <summary>Calls the activity, racing it against TimeoutSeconds and against the run being stopped (a machine timeout,
@@ -170,6 +248,8 @@ internal sealed class TaskNode : RetryingNode
             return (TaskOutcome.FromException(ex), false);
         }
     }
+
+    private const int MaxExecutionSeconds = 31_536_000;
 
     private static int JsonataSeconds(JNode value, string field) =>
         value is JNumber n && n.TryGetInt64(out long seconds) && seconds > 0 && seconds <= 99_999_999

@@ -55,6 +55,13 @@ public sealed class TaskHandlerRegistry : ITaskDispatcher
         return this;
     }
 
+    /// <summary>Registers a synchronous delegate for an exact resource; exceptions become failures.</summary>
+    public TaskHandlerRegistry RegisterResource(string resource, Func<JNode, JNode> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return RegisterResource(resource, new DelegateTaskHandler((inv, _) => ValueTask.FromResult(TaskOutcome.Success(handler(inv.Input)))));
+    }
+
     /// <summary>Tells whether a handler is registered under <paramref name="name"/>.</summary>
     public bool Contains(string name) => _byName.ContainsKey(name);
 
@@ -63,7 +70,9 @@ public sealed class TaskHandlerRegistry : ITaskDispatcher
     {
         ArgumentNullException.ThrowIfNull(invocation);
         var info = ResourceInfo.Parse(invocation.Resource);
-        if (_byResource.TryGetValue(invocation.Resource, out var exact))
+        // A resource with an integration pattern (".waitForTaskToken", ".sync", ".sync:2") reaches its base resource's handler.
+        if (_byResource.TryGetValue(invocation.Resource, out var exact)
+            || (WithoutPattern(invocation.Resource) is { } plain && _byResource.TryGetValue(plain, out exact)))
         {
             return Invoke(exact, invocation, cancellationToken);
         }
@@ -83,6 +92,19 @@ public sealed class TaskHandlerRegistry : ITaskDispatcher
                     StatesErrors.Runtime,
                     $"No task handler is registered for resource '{invocation.Resource}' (state '{invocation.StateName}')."));
         }
+    }
+
+    private static string? WithoutPattern(string resource)
+    {
+        foreach (string suffix in (ReadOnlySpan<string>)[".waitForTaskToken", ".sync:2", ".sync"])
+        {
+            if (resource.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return resource[..^suffix.Length];
+            }
+        }
+
+        return null;
     }
 
     private static TaskOutcome Missing(TaskInvocation invocation, string name) =>

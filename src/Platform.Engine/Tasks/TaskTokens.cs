@@ -21,6 +21,11 @@ public sealed class TaskTokens
     private const char Separator = '\u001f';
     private const int SignatureBytes = 32;
 
+    /// <summary>The suffix of the external event that SendTaskHeartbeat raises: the wait id + this.</summary>
+    /// <remarks>SendTaskSuccess and SendTaskFailure raise the event named by the wait id itself, with a
+    /// <see cref="TaskOutcome"/> as its payload.</remarks>
+    public const string HeartbeatEventSuffix = ":heartbeat";
+
     /// <summary>AWS's limit on a task token's length.</summary>
     public const int MaxLength = 1024;
 
