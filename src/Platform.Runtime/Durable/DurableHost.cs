@@ -164,7 +164,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
     /// <summary>Waits until an execution ends (however long that takes; pass a token to give up).</summary>
     /// <exception cref="KeyNotFoundException">There is no such execution.</exception>
-    public async Task<DurableExecution> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task<DurableExecution> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var completion = _completions.GetOrAdd(instanceId, _ => new TaskCompletionSource<DurableExecution>(TaskCreationOptions.RunContinuationsAsynchronously));
         var current = GetExecution(instanceId) ?? throw new KeyNotFoundException($"There is no execution '{instanceId}'.");
@@ -173,7 +173,8 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             completion.TrySetResult(current);
         }
 
-        return await completion.Task.WaitAsync(cancellationToken);
+        // Not an async method: the returned task is complete the moment the ending commit is durable.
+        return completion.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Raises an external event to a running execution; false when it does not exist or has ended.</summary>
@@ -385,9 +386,14 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             {
                 await RunEpisodeAsync(instanceId);
             }
-            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException)
+            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException && _stop.IsCancellationRequested)
             {
                 // The host is stopping; the journal still has everything needed to run this episode again.
+            }
+            catch (Exception ex)
+            {
+                // A journal failure: the instance stays as its journal says and runs again on its next event or restart.
+                Report(instanceId, ex);
             }
             finally
             {
@@ -543,6 +549,15 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 Exit();
             }
         }
+    }
+
+    /// <summary>Gets the last unexpected error of an episode or worker (the host keeps going).</summary>
+    public Exception? LastError { get; private set; }
+
+    private void Report(string instanceId, Exception error)
+    {
+        LastError = new InvalidOperationException($"Execution '{instanceId}': {error.Message}", error);
+        Console.Error.WriteLine(LastError.ToString());
     }
 
     private void SignalTimers()
