@@ -448,19 +448,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         }
 
         var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now());
-        try
+        // If the commit fails the context is not put back in the cache (it ran ahead of the journal): the next episode replays.
+        await _writer.WriteAsync((c, t) =>
         {
-            await _writer.WriteAsync((c, t) =>
-            {
-                SqliteJournal.ApplyEpisode(c, t, commit);
-                return true;
-            });
-        }
-        catch
-        {
-            // The cached context ran ahead of the journal: drop it, the next episode replays.
-            throw;
-        }
+            SqliteJournal.ApplyEpisode(c, t, commit);
+            return true;
+        });
 
         if (completion is not null)
         {
@@ -557,7 +550,6 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     private void Report(string instanceId, Exception error)
     {
         LastError = new InvalidOperationException($"Execution '{instanceId}': {error.Message}", error);
-        Console.Error.WriteLine(LastError.ToString());
     }
 
     private void SignalTimers()
