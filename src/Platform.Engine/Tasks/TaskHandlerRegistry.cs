@@ -161,6 +161,7 @@ public sealed class TaskHandlerRegistry : ITaskDispatcher
             Input = parameters["Payload"] ?? JObject.Empty,
             ExecutionId = invocation.ExecutionId,
             Attempt = invocation.Attempt,
+            ActivityId = invocation.ActivityId,
             TaskToken = invocation.TaskToken,
             TimeoutSeconds = invocation.TimeoutSeconds,
             Credentials = invocation.Credentials,

@@ -23,6 +23,12 @@ public sealed class TaskInvocation
     /// <summary>Gets a stable id for this invocation, usable for idempotency.</summary>
     public string InvocationId => $"{ExecutionId}/{StateName}/{Attempt}";
 
+    /// <summary>Gets the host's id of this activity call: the same on every redelivery of the call and unique within the
+    /// execution (unlike <see cref="InvocationId"/>, which repeats across Map iterations), or null when the host has none.</summary>
+    /// <remarks>The durable host sets it to <c>instanceId:sequence</c>; a handler with external side effects can use it as an
+    /// idempotency key, because durable tasks run at least once.</remarks>
+    public string? ActivityId { get; init; }
+
     /// <summary>Gets the task token for <c>.waitForTaskToken</c> resources.</summary>
     public string? TaskToken { get; init; }
 

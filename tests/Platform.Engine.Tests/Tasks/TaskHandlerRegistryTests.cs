@@ -66,4 +66,26 @@ public class TaskHandlerRegistryTests
         outcome.Error.Should().Be("States.Runtime");
         outcome.Cause.Should().Contain("'Missing'");
     }
+
+    [Fact]
+    public async Task DispatchAsync_LambdaInvoke_PassesTheActivityIdToTheHandler()
+    {
+        string? seen = null;
+        var registry = new TaskHandlerRegistry().Register("Probe", (invocation, _) =>
+        {
+            seen = invocation.ActivityId;
+            return ValueTask.FromResult(TaskOutcome.Success(JNode.Null));
+        });
+        var invocation = new TaskInvocation
+        {
+            StateName = "S",
+            Resource = "arn:aws:states:::lambda:invoke",
+            Input = JNode.Parse("{\"FunctionName\":\"Probe\"}"),
+            ExecutionId = "exec",
+            ActivityId = "exec:7",
+        };
+
+        (await registry.DispatchAsync(invocation, default)).IsSuccess.Should().BeTrue();
+        seen.Should().Be("exec:7");
+    }
 }

@@ -1,0 +1,604 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Platform.Asl.Json;
+using Platform.Engine;
+using Platform.Engine.Execution;
+using Platform.Engine.Orchestration;
+using Platform.Engine.Tasks;
+
+namespace Platform.Runtime.Durable;
+
+/// <summary>Runs Standard (durable) executions on a SQLite journal in Durable Task's replay model: the same
+/// <see cref="StateMachineOrchestrator"/> as the in-memory host, resumable after a crash or restart.</summary>
+/// <remarks>
+/// Register the orchestrations (state machines) first, then <see cref="Start"/>: it resumes every unfinished execution in
+/// the file. Activities run at least once (a task whose result was not committed runs again after a restart; completed
+/// ones never do); state transitions happen exactly once, because an orchestration's progress is only what its journal
+/// says. See docs/durable-runtime.md.
+/// </remarks>
+public sealed class DurableHost : IAsyncDisposable, IDisposable
+{
+    private readonly ITaskDispatcher _tasks;
+    private readonly DurableHostOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SqliteJournal _journal;
+    private readonly JournalWriter _writer;
+    private readonly OrchestrationCache _cache;
+    private readonly ConcurrentDictionary<string, Registration> _registrations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<DurableExecution>> _completions = new(StringComparer.Ordinal);
+    private readonly Channel<string> _ready = Channel.CreateUnbounded<string>();
+    private readonly Channel<WorkItem> _work = Channel.CreateUnbounded<WorkItem>();
+    private readonly Lock _scheduleLock = new();
+    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _timerGate = new(1, 1);
+    private readonly Lock _idleLock = new();
+    private readonly List<Task> _loops = [];
+    private TaskCompletionSource _timerSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _busy;
+    private int _state; // 0 created, 1 started, 2 disposed
+
+    /// <summary>Opens (or creates) the journal. Register orchestrations, then call <see cref="Start"/>.</summary>
+    public DurableHost(ITaskDispatcher tasks, DurableHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        ArgumentNullException.ThrowIfNull(options);
+        _tasks = tasks;
+        _options = options;
+        _time = options.TimeProvider;
+        _journal = new SqliteJournal(options.DatabasePath, options.FullSync);
+        _writer = new JournalWriter(_journal, options.MaxWritesPerCommit);
+        _cache = new OrchestrationCache(options.MaxCachedOrchestrations);
+    }
+
+    /// <summary>Gets the options.</summary>
+    public DurableHostOptions Options => _options;
+
+    /// <summary>Gets the group-commit writer (for its counters).</summary>
+    internal JournalWriter Writer => _writer;
+
+    /// <summary>Gets the journal.</summary>
+    internal SqliteJournal Journal => _journal;
+
+    /// <summary>Gets how many orchestrations are cached in memory.</summary>
+    internal int CachedOrchestrations => _cache.Count;
+
+    /// <summary>Registers a state machine under a name; executions store the name and find it again after a restart.</summary>
+    public DurableHost RegisterStateMachine(string name, StateMachineOrchestrator orchestrator)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(orchestrator);
+        _registrations[name] = new Registration(
+            stored =>
+            {
+                var input = DurableJson.ReadExecutionInput(stored);
+                return async context => FromResult(await orchestrator.RunAsync(context, input));
+            },
+            stored => DurableJson.ReadExecutionInput(stored).Input);
+        return this;
+    }
+
+    /// <summary>Registers a plain orchestration (any code written against the port) under a name.</summary>
+    /// <remarks>Its result is the output; an exception fails the execution with the exception's type name as the error.</remarks>
+    public DurableHost RegisterOrchestration(string name, Func<OrchestrationContext, JNode, ValueTask<JNode>> orchestration)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(orchestration);
+        _registrations[name] = new Registration(
+            stored =>
+            {
+                var input = JNode.Parse(stored);
+                return async context =>
+                {
+                    var output = await orchestration(context, input);
+                    return new InstanceCompletion(DurableStatus.Succeeded, output.ToString(), null, null);
+                };
+            },
+            JNode.Parse);
+        return this;
+    }
+
+    /// <summary>Starts the workers, the timer loop and the episode loops, and resumes every unfinished execution.</summary>
+    public void Start()
+    {
+        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("The host was already started or disposed.");
+        }
+
+        for (int i = 0; i < Math.Max(1, _options.MaxConcurrentEpisodes); i++)
+        {
+            _loops.Add(Task.Run(EpisodeLoopAsync));
+        }
+
+        for (int i = 0; i < Math.Max(1, _options.MaxConcurrentActivities); i++)
+        {
+            _loops.Add(Task.Run(ActivityLoopAsync));
+        }
+
+        _loops.Add(Task.Run(TimerLoopAsync));
+        foreach (string instanceId in _journal.InstancesWithNewEvents())
+        {
+            RequestEpisode(instanceId);
+        }
+
+        foreach (var item in _journal.PendingWork())
+        {
+            Enqueue(item);
+        }
+    }
+
+    /// <summary>Starts an execution of a registered state machine; returns its instance id (by default the execution ARN).</summary>
+    /// <exception cref="InvalidOperationException">The instance id is taken, or the state machine is not registered.</exception>
+    public Task<string> StartExecutionAsync(string stateMachine, ExecutionInput input, string? instanceId = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return StartAsync(stateMachine, instanceId ?? input.ExecutionArn, DurableJson.Write(input));
+    }
+
+    /// <summary>Starts an execution of a registered plain orchestration.</summary>
+    /// <exception cref="InvalidOperationException">The instance id is taken, or the orchestration is not registered.</exception>
+    public Task<string> StartOrchestrationAsync(string orchestration, string instanceId, JNode input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return StartAsync(orchestration, instanceId, input.ToString());
+    }
+
+    /// <summary>Gets an execution's stored status, or null when there is none.</summary>
+    public DurableExecution? GetExecution(string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        if (_journal.GetInstance(instanceId) is not { } found)
+        {
+            return null;
+        }
+
+        var input = _registrations.TryGetValue(found.Execution.Orchestration, out var registration)
+            ? registration.UserInput(found.StoredInput)
+            : JNode.Parse(found.StoredInput);
+        return found.Execution with { Input = input };
+    }
+
+    /// <summary>Waits until an execution ends (however long that takes; pass a token to give up).</summary>
+    /// <exception cref="KeyNotFoundException">There is no such execution.</exception>
+    public Task<DurableExecution> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var completion = _completions.GetOrAdd(instanceId, _ => new TaskCompletionSource<DurableExecution>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var current = GetExecution(instanceId) ?? throw new KeyNotFoundException($"There is no execution '{instanceId}'.");
+        if (current.Status != DurableStatus.Running)
+        {
+            completion.TrySetResult(current);
+        }
+
+        // Not an async method: the returned task is complete the moment the ending commit is durable.
+        return completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Raises an external event to a running execution; false when it does not exist or has ended.</summary>
+    public async Task<bool> RaiseEventAsync(string instanceId, string eventName, JNode payload)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        ArgumentNullException.ThrowIfNull(eventName);
+        ArgumentNullException.ThrowIfNull(payload);
+        string json = payload.ToString();
+        var now = Now();
+        bool raised = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyEventRaised(c, t, instanceId, eventName, json, now));
+        if (raised)
+        {
+            RequestEpisode(instanceId);
+        }
+
+        return raised;
+    }
+
+    /// <summary>Gets when the next durable timer fires, or null when none is pending.</summary>
+    public DateTime? GetNextTimer() => _journal.NextTimer();
+
+    /// <summary>Returns a task that completes when the host has nothing to do: no episode, activity or commit is pending
+    /// (executions may still wait for timers or events). Tests use it to drive a fake clock without sleeping.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_idleLock)
+        {
+            if (Volatile.Read(ref _busy) == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            if (_idle.Task.IsCompleted)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            return _idle.Task;
+        }
+    }
+
+    /// <summary>Fires every timer due by the host's clock now (the timer loop does this by itself; tests on a fake clock call
+    /// it after advancing the clock so the firing is part of the work <see cref="WhenIdleAsync"/> waits for).</summary>
+    public async Task FireDueTimersAsync()
+    {
+        Enter();
+        try
+        {
+            await _timerGate.WaitAsync(_stop.Token);
+            try
+            {
+                var due = _journal.DueTimers(Now());
+                var writes = due.Select(timer => (Timer: timer, Fired: _writer.WriteAsync((c, t) => SqliteJournal.ApplyTimerFired(c, t, timer.InstanceId, timer.Sequence, timer.FireAt)))).ToList();
+                foreach (var (timer, fired) in writes)
+                {
+                    if (await fired)
+                    {
+                        RequestEpisode(timer.InstanceId);
+                    }
+                }
+            }
+            finally
+            {
+                _timerGate.Release();
+            }
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>Stops the host: running handlers are abandoned (their tasks run again on the next host), pending commits are
+    /// written, and the journal is closed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _state, 2) == 2)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        _ready.Writer.TryComplete();
+        _work.Writer.TryComplete();
+        lock (_timerGate)
+        {
+            _timerSignal.TrySetResult();
+        }
+
+        try
+        {
+            await Task.WhenAll(_loops);
+        }
+        catch (OperationCanceledException)
+        {
+            // Loops end by cancellation.
+        }
+
+        await _writer.DisposeAsync();
+        _cache.Clear();
+        foreach (var waiter in _completions.Values)
+        {
+            waiter.TrySetCanceled();
+        }
+
+        _journal.Dispose();
+        _stop.Dispose();
+        _timerGate.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private static InstanceCompletion FromResult(ExecutionResult result) => new(
+        result.Status switch
+        {
+            ExecutionStatus.Succeeded => DurableStatus.Succeeded,
+            ExecutionStatus.TimedOut => DurableStatus.TimedOut,
+            ExecutionStatus.Aborted => DurableStatus.Aborted,
+            _ => DurableStatus.Failed,
+        },
+        result.Output?.ToString(),
+        result.Error,
+        result.Cause);
+
+    private async Task<string> StartAsync(string orchestration, string instanceId, string storedInput)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orchestration);
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        if (!_registrations.ContainsKey(orchestration))
+        {
+            throw new InvalidOperationException($"No orchestration named '{orchestration}' is registered with this host.");
+        }
+
+        var now = Now();
+        bool created = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyCreate(c, t, instanceId, orchestration, storedInput, now));
+        if (!created)
+        {
+            throw new InvalidOperationException($"An execution with id '{instanceId}' already exists.");
+        }
+
+        RequestEpisode(instanceId);
+        return instanceId;
+    }
+
+    private DateTime Now() => _time.GetUtcNow().UtcDateTime;
+
+    private void Enter() => Interlocked.Increment(ref _busy);
+
+    private void Exit()
+    {
+        if (Interlocked.Decrement(ref _busy) == 0)
+        {
+            lock (_idleLock)
+            {
+                if (Volatile.Read(ref _busy) == 0)
+                {
+                    _idle.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private void RequestEpisode(string instanceId)
+    {
+        lock (_scheduleLock)
+        {
+            if (_running.Contains(instanceId))
+            {
+                _dirty.Add(instanceId);
+                return;
+            }
+
+            if (!_queued.Add(instanceId))
+            {
+                return;
+            }
+
+            Enter();
+        }
+
+        if (!_ready.Writer.TryWrite(instanceId))
+        {
+            Exit();
+        }
+    }
+
+    private void Enqueue(WorkItem item)
+    {
+        Enter();
+        if (!_work.Writer.TryWrite(item))
+        {
+            Exit();
+        }
+    }
+
+    private async Task EpisodeLoopAsync()
+    {
+        await foreach (string instanceId in _ready.Reader.ReadAllAsync())
+        {
+            lock (_scheduleLock)
+            {
+                _queued.Remove(instanceId);
+                _running.Add(instanceId);
+            }
+
+            try
+            {
+                await RunEpisodeAsync(instanceId);
+            }
+            catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException && _stop.IsCancellationRequested)
+            {
+                // The host is stopping; the journal still has everything needed to run this episode again.
+            }
+            catch (Exception ex)
+            {
+                // A journal failure: the instance stays as its journal says and runs again on its next event or restart.
+                Report(instanceId, ex);
+            }
+            finally
+            {
+                bool again;
+                lock (_scheduleLock)
+                {
+                    _running.Remove(instanceId);
+                    again = _dirty.Remove(instanceId);
+                }
+
+                if (again && !_stop.IsCancellationRequested)
+                {
+                    RequestEpisode(instanceId);
+                }
+
+                Exit();
+            }
+        }
+    }
+
+    /// <summary>One episode: bring the orchestration up to date with its journal (from the live cache, or by replaying the
+    /// whole history), then commit what it did in one write.</summary>
+    private async Task RunEpisodeAsync(string instanceId)
+    {
+        var context = _cache.Take(instanceId);
+        var history = _journal.LoadHistory(instanceId, context?.Delivered ?? 0);
+        if (history is null || history.Status != DurableStatus.Running)
+        {
+            return;
+        }
+
+        bool fullReplay = context is null;
+        if (context is null)
+        {
+            if (!_registrations.TryGetValue(history.Orchestration, out var registration))
+            {
+                // Left running: a host that registers the orchestration will resume it.
+                return;
+            }
+
+            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input));
+        }
+
+        long before = context.Delivered;
+        context.Process(history.Events, history.Processed, fullReplay);
+        var actions = context.TakeNewActions();
+        var completion = Completion(context);
+        if (actions.Count == 0 && completion is null && context.Delivered == before && !fullReplay)
+        {
+            _cache.Put(context);
+            return;
+        }
+
+        var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now());
+        // If the commit fails the context is not put back in the cache (it ran ahead of the journal): the next episode replays.
+        await _writer.WriteAsync((c, t) =>
+        {
+            SqliteJournal.ApplyEpisode(c, t, commit);
+            return true;
+        });
+
+        if (completion is not null)
+        {
+            if (_completions.TryRemove(instanceId, out var waiter) && GetExecution(instanceId) is { } ended)
+            {
+                waiter.TrySetResult(ended);
+            }
+
+            return;
+        }
+
+        foreach (var action in actions)
+        {
+            if (action.Kind == HistoryKinds.TaskScheduled)
+            {
+                Enqueue(new WorkItem(instanceId, action.Sequence, action.Name!, action.Payload));
+            }
+        }
+
+        if (actions.Exists(a => a.Kind == HistoryKinds.TimerCreated))
+        {
+            SignalTimers();
+        }
+
+        _cache.Put(context);
+    }
+
+    private static InstanceCompletion? Completion(DurableOrchestrationContext context)
+    {
+        if (context.Nondeterminism is { } message)
+        {
+            return new InstanceCompletion(DurableStatus.Failed, null, "NonDeterministicOrchestration", message);
+        }
+
+        var result = context.Result;
+        if (result is null || !result.IsCompleted)
+        {
+            return null;
+        }
+
+        if (result.IsCompletedSuccessfully)
+        {
+            return result.Result;
+        }
+
+        var error = result.Exception?.InnerException ?? (Exception?)result.Exception ?? new OperationCanceledException();
+        return new InstanceCompletion(DurableStatus.Failed, null, error.GetType().Name, error.Message);
+    }
+
+    private async Task ActivityLoopAsync()
+    {
+        var stop = _stop.Token;
+        await foreach (var item in _work.Reader.ReadAllAsync())
+        {
+            try
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    continue;
+                }
+
+                var invocation = DurableJson.ReadInvocation(item.Payload, $"{item.InstanceId}:{item.Sequence}");
+                TaskOutcome outcome;
+                try
+                {
+                    outcome = await _tasks.DispatchAsync(invocation, stop).AsTask().WaitAsync(stop);
+                }
+                catch (Exception ex) when (!stop.IsCancellationRequested)
+                {
+                    outcome = TaskOutcome.FromException(ex);
+                }
+
+                string json = DurableJson.Write(outcome);
+                var now = Now();
+                if (await _writer.WriteAsync((c, t) => SqliteJournal.ApplyTaskCompleted(c, t, item.InstanceId, item.Sequence, json, now)))
+                {
+                    RequestEpisode(item.InstanceId);
+                }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stop.IsCancellationRequested)
+            {
+                // Abandoned on stop: the work item stays in the journal and runs again on the next host (at least once).
+            }
+            finally
+            {
+                Exit();
+            }
+        }
+    }
+
+    /// <summary>Gets the last unexpected error of an episode or worker (the host keeps going).</summary>
+    public Exception? LastError { get; private set; }
+
+    private void Report(string instanceId, Exception error)
+    {
+        LastError = new InvalidOperationException($"Execution '{instanceId}': {error.Message}", error);
+    }
+
+    private void SignalTimers()
+    {
+        TaskCompletionSource old;
+        lock (_timerGate)
+        {
+            old = _timerSignal;
+            _timerSignal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        old.TrySetResult();
+    }
+
+    private async Task TimerLoopAsync()
+    {
+        var stop = _stop.Token;
+        while (!stop.IsCancellationRequested)
+        {
+            Task signal;
+            lock (_timerGate)
+            {
+                signal = _timerSignal.Task;
+            }
+
+            try
+            {
+                await FireDueTimersAsync();
+                var next = _journal.NextTimer();
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                var waits = new List<Task> { signal };
+                if (next is { } fireAt)
+                {
+                    var delay = fireAt - Now();
+                    var longest = TimeSpan.FromDays(1);
+                    waits.Add(Task.Delay(delay <= TimeSpan.Zero ? TimeSpan.Zero : delay < longest ? delay : longest, _time, wait.Token));
+                }
+
+                await Task.WhenAny(waits);
+                await wait.CancelAsync();
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed record Registration(
+        Func<string, Func<OrchestrationContext, ValueTask<InstanceCompletion>>> Create,
+        Func<string, JNode> UserInput);
+}

@@ -1,0 +1,34 @@
+namespace Platform.Runtime.Durable;
+
+/// <summary>Options of the durable (Standard) host.</summary>
+public sealed record DurableHostOptions
+{
+    /// <summary>Gets the SQLite journal file; created when missing.</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>Gets the clock for timers and event timestamps; tests pass a fake one.</summary>
+    /// <value><see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets a value indicating whether commits use <c>synchronous=FULL</c> (durable across power loss) rather than
+    /// <c>NORMAL</c> (durable across process crashes; the last commits may roll back after an OS crash or power cut).</summary>
+    /// <value><see langword="true"/>: group commit makes the extra fsync per transaction cheap.</value>
+    public bool FullSync { get; init; } = true;
+
+    /// <summary>Gets how many activities run at once.</summary>
+    /// <value>16.</value>
+    public int MaxConcurrentActivities { get; init; } = 16;
+
+    /// <summary>Gets how many orchestration episodes run at once (each instance runs one at a time).</summary>
+    /// <value>4.</value>
+    public int MaxConcurrentEpisodes { get; init; } = 4;
+
+    /// <summary>Gets how many running orchestrations stay in memory between episodes; the least recently used beyond it are
+    /// evicted and replayed from the journal on their next event. 0 replays every episode from the start.</summary>
+    /// <value>1,000.</value>
+    public int MaxCachedOrchestrations { get; init; } = 1_000;
+
+    /// <summary>Gets the most writes one group commit takes.</summary>
+    /// <value>512.</value>
+    public int MaxWritesPerCommit { get; init; } = 512;
+}

@@ -1,0 +1,49 @@
+namespace Platform.Runtime.Durable;
+
+/// <summary>The kinds of orchestration history events the journal records.</summary>
+internal static class HistoryKinds
+{
+    public const string ExecutionStarted = "ExecutionStarted";
+    public const string TaskScheduled = "TaskScheduled";
+    public const string TaskCompleted = "TaskCompleted";
+    public const string TimerCreated = "TimerCreated";
+    public const string TimerFired = "TimerFired";
+    public const string EventRaised = "EventRaised";
+    public const string ExecutionCompleted = "ExecutionCompleted";
+
+    /// <summary>Tells whether an event records an action the orchestration took (as opposed to one delivered to it).</summary>
+    public static bool IsAction(string kind) => kind is TaskScheduled or TimerCreated;
+}
+
+/// <summary>One orchestration history event as stored.</summary>
+/// <param name="Position">1-based position in the instance's history.</param>
+/// <param name="Kind">One of <see cref="HistoryKinds"/>.</param>
+/// <param name="Sequence">The action's sequence number (tasks and timers), or -1.</param>
+/// <param name="Name">The activity or event name, if any.</param>
+/// <param name="Payload">JSON text (input, outcome, event payload), or the timer's fire time in ticks.</param>
+/// <param name="Timestamp">When it was recorded (UTC); what <c>CurrentUtcDateTime</c> reads while it is processed.</param>
+internal sealed record JournalEvent(long Position, string Kind, int Sequence, string? Name, string? Payload, DateTime Timestamp);
+
+/// <summary>An action an episode took that is not yet in the journal.</summary>
+/// <param name="Kind"><see cref="HistoryKinds.TaskScheduled"/> or <see cref="HistoryKinds.TimerCreated"/>.</param>
+/// <param name="Sequence">Its sequence number.</param>
+/// <param name="Name">The activity name (tasks).</param>
+/// <param name="Payload">The activity input JSON (tasks) or fire time ticks (timers).</param>
+/// <param name="FireAt">The fire time (timers).</param>
+internal sealed record NewAction(string Kind, int Sequence, string? Name, string Payload, DateTime FireAt);
+
+/// <summary>How an instance ended, as stored.</summary>
+internal sealed record InstanceCompletion(DurableStatus Status, string? Output, string? Error, string? Cause);
+
+/// <summary>What an episode commits in one write.</summary>
+internal sealed record EpisodeCommit(
+    string InstanceId, long Processed, IReadOnlyList<NewAction> Actions, InstanceCompletion? Completion, string? CustomStatus, DateTime Now);
+
+/// <summary>An activity waiting to run.</summary>
+internal sealed record WorkItem(string InstanceId, int Sequence, string Name, string Payload);
+
+/// <summary>A durable timer.</summary>
+internal sealed record DurableTimer(string InstanceId, int Sequence, DateTime FireAt);
+
+/// <summary>An instance row plus the history an episode needs.</summary>
+internal sealed record InstanceHistory(string Orchestration, string Input, DurableStatus Status, long Processed, IReadOnlyList<JournalEvent> Events);

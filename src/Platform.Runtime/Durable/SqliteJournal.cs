@@ -1,0 +1,408 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Platform.Runtime.Durable;
+
+/// <summary>The durable journal: one SQLite file in WAL mode holding instances, their orchestration histories, the activity
+/// work queue and durable timers.</summary>
+/// <remarks>
+/// Reads open their own (pooled) connections, which WAL lets run beside the single writer. Every change goes through
+/// <see cref="JournalWriter"/>, which calls the <c>Apply…</c> methods inside its batch transaction. Times are stored as UTC ticks.
+/// </remarks>
+internal sealed class SqliteJournal : IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS instances (
+            id TEXT PRIMARY KEY,
+            orchestration TEXT NOT NULL,
+            status TEXT NOT NULL,
+            input TEXT NOT NULL,
+            output TEXT,
+            error TEXT,
+            cause TEXT,
+            custom_status TEXT,
+            processed INTEGER NOT NULL DEFAULT 0,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS history (
+            instance_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            name TEXT,
+            payload TEXT,
+            timestamp INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, position)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS work_items (
+            instance_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS timers (
+            instance_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            fire_at INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS timers_by_time ON timers (fire_at);
+        CREATE INDEX IF NOT EXISTS instances_by_status ON instances (status);
+        """;
+
+    private readonly string _connectionString;
+
+    public SqliteJournal(string path, bool fullSync)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        FullSync = fullSync;
+        using var connection = Open();
+        Execute(connection, null, "PRAGMA journal_mode=WAL;");
+        Execute(connection, null, Schema);
+    }
+
+    public string Path { get; }
+
+    public bool FullSync { get; }
+
+    /// <summary>Opens a connection; the writer's gets the chosen synchronous level.</summary>
+    public SqliteConnection Open(bool writer = false)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, null, "PRAGMA busy_timeout=30000;");
+        if (writer)
+        {
+            Execute(connection, null, FullSync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
+        }
+
+        return connection;
+    }
+
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    // ---- reads ----
+
+    public (DurableExecution Execution, string StoredInput)? GetInstance(string instanceId)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT orchestration, status, input, output, error, cause, custom_status, created_at, updated_at FROM instances WHERE id = $id", ("$id", instanceId));
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        string input = reader.GetString(2);
+        var execution = new DurableExecution(
+            instanceId,
+            reader.GetString(0),
+            Enum.Parse<DurableStatus>(reader.GetString(1)),
+            Platform.Asl.Json.JNode.Null,
+            reader.IsDBNull(3) ? null : Platform.Asl.Json.JNode.Parse(reader.GetString(3)),
+            reader.IsDBNull(4) ? null : reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5),
+            reader.IsDBNull(6) ? null : reader.GetString(6),
+            new DateTime(reader.GetInt64(7), DateTimeKind.Utc),
+            new DateTime(reader.GetInt64(8), DateTimeKind.Utc));
+        return (execution, input);
+    }
+
+    /// <summary>Loads the instance row and its history events after <paramref name="afterPosition"/>, in one read transaction.</summary>
+    public InstanceHistory? LoadHistory(string instanceId, long afterPosition)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        string orchestration, input;
+        DurableStatus status;
+        long processed;
+        using (var command = Command(connection, transaction, "SELECT orchestration, input, status, processed FROM instances WHERE id = $id", ("$id", instanceId)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            orchestration = reader.GetString(0);
+            input = reader.GetString(1);
+            status = Enum.Parse<DurableStatus>(reader.GetString(2));
+            processed = reader.GetInt64(3);
+        }
+
+        var events = new List<JournalEvent>();
+        using (var command = Command(
+            connection,
+            transaction,
+            "SELECT position, kind, seq, name, payload, timestamp FROM history WHERE instance_id = $id AND position > $after ORDER BY position",
+            ("$id", instanceId),
+            ("$after", afterPosition)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                events.Add(new JournalEvent(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.GetInt32(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    new DateTime(reader.GetInt64(5), DateTimeKind.Utc)));
+            }
+        }
+
+        transaction.Commit();
+        return new InstanceHistory(orchestration, input, status, processed, events);
+    }
+
+    /// <summary>Running instances with history their last episode has not processed (to resume after a restart).</summary>
+    public List<string> InstancesWithNewEvents()
+    {
+        using var connection = Open();
+        using var command = Command(
+            connection,
+            null,
+            "SELECT i.id FROM instances i WHERE i.status = 'Running' AND (SELECT MAX(position) FROM history h WHERE h.instance_id = i.id) > i.processed");
+        return ReadStrings(command);
+    }
+
+    public List<WorkItem> PendingWork()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT instance_id, seq, name, payload FROM work_items ORDER BY created_at, instance_id, seq");
+        using var reader = command.ExecuteReader();
+        var items = new List<WorkItem>();
+        while (reader.Read())
+        {
+            items.Add(new WorkItem(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3)));
+        }
+
+        return items;
+    }
+
+    public DateTime? NextTimer()
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT MIN(fire_at) FROM timers");
+        object? value = command.ExecuteScalar();
+        return value is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
+    }
+
+    public List<DurableTimer> DueTimers(DateTime now)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT instance_id, seq, fire_at FROM timers WHERE fire_at <= $now ORDER BY fire_at, instance_id, seq", ("$now", now.Ticks));
+        using var reader = command.ExecuteReader();
+        var timers = new List<DurableTimer>();
+        while (reader.Read())
+        {
+            timers.Add(new DurableTimer(reader.GetString(0), reader.GetInt32(1), new DateTime(reader.GetInt64(2), DateTimeKind.Utc)));
+        }
+
+        return timers;
+    }
+
+    public int CountHistory(string instanceId, string kind)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT COUNT(*) FROM history WHERE instance_id = $id AND kind = $kind", ("$id", instanceId), ("$kind", kind));
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    // ---- writes (called by the writer, inside its transaction) ----
+
+    /// <summary>Creates an instance with its ExecutionStarted event; false when the id is taken.</summary>
+    public static bool ApplyCreate(SqliteConnection c, SqliteTransaction t, string instanceId, string orchestration, string input, DateTime now)
+    {
+        using var exists = Command(c, t, "SELECT 1 FROM instances WHERE id = $id", ("$id", instanceId));
+        if (exists.ExecuteScalar() is not null)
+        {
+            return false;
+        }
+
+        using var insert = Command(
+            c,
+            t,
+            "INSERT INTO instances (id, orchestration, status, input, created_at, updated_at) VALUES ($id, $o, 'Running', $input, $now, $now)",
+            ("$id", instanceId),
+            ("$o", orchestration),
+            ("$input", input),
+            ("$now", now.Ticks));
+        insert.ExecuteNonQuery();
+        Append(c, t, instanceId, HistoryKinds.ExecutionStarted, -1, orchestration, input, now);
+        return true;
+    }
+
+    /// <summary>Records an activity's outcome and removes its work item; false when it was already recorded (a redelivery).</summary>
+    public static bool ApplyTaskCompleted(SqliteConnection c, SqliteTransaction t, string instanceId, int seq, string outcome, DateTime now)
+    {
+        using var delete = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
+        if (delete.ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        Append(c, t, instanceId, HistoryKinds.TaskCompleted, seq, null, outcome, now);
+        return true;
+    }
+
+    /// <summary>Fires a timer; false when it already fired or its instance ended.</summary>
+    public static bool ApplyTimerFired(SqliteConnection c, SqliteTransaction t, string instanceId, int seq, DateTime fireAt)
+    {
+        using var delete = Command(c, t, "DELETE FROM timers WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
+        if (delete.ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        Append(c, t, instanceId, HistoryKinds.TimerFired, seq, null, DurableJson.Ticks(fireAt), fireAt);
+        return true;
+    }
+
+    /// <summary>Appends an external event; false when the instance does not exist or has ended.</summary>
+    public static bool ApplyEventRaised(SqliteConnection c, SqliteTransaction t, string instanceId, string name, string payload, DateTime now)
+    {
+        using var status = Command(c, t, "SELECT status FROM instances WHERE id = $id", ("$id", instanceId));
+        if (status.ExecuteScalar() as string != nameof(DurableStatus.Running))
+        {
+            return false;
+        }
+
+        Append(c, t, instanceId, HistoryKinds.EventRaised, -1, name, payload, now);
+        return true;
+    }
+
+    /// <summary>Commits an episode: its new actions (history events plus work items and timers), how far it processed the
+    /// history, and the instance's end if it ended (which also drops its outstanding work and timers).</summary>
+    public static void ApplyEpisode(SqliteConnection c, SqliteTransaction t, EpisodeCommit commit)
+    {
+        string id = commit.InstanceId;
+        foreach (var action in commit.Actions)
+        {
+            Append(c, t, id, action.Kind, action.Sequence, action.Name, action.Payload, commit.Now);
+            if (action.Kind == HistoryKinds.TaskScheduled)
+            {
+                using var work = Command(
+                    c,
+                    t,
+                    "INSERT OR IGNORE INTO work_items (instance_id, seq, name, payload, created_at) VALUES ($id, $seq, $name, $payload, $now)",
+                    ("$id", id),
+                    ("$seq", action.Sequence),
+                    ("$name", action.Name!),
+                    ("$payload", action.Payload),
+                    ("$now", commit.Now.Ticks));
+                work.ExecuteNonQuery();
+            }
+            else
+            {
+                using var timer = Command(
+                    c,
+                    t,
+                    "INSERT OR IGNORE INTO timers (instance_id, seq, fire_at) VALUES ($id, $seq, $fireAt)",
+                    ("$id", id),
+                    ("$seq", action.Sequence),
+                    ("$fireAt", action.FireAt.Ticks));
+                timer.ExecuteNonQuery();
+            }
+        }
+
+        if (commit.Completion is { } end)
+        {
+            Append(c, t, id, HistoryKinds.ExecutionCompleted, -1, end.Status.ToString(), end.Output, commit.Now);
+            using var update = Command(
+                c,
+                t,
+                "UPDATE instances SET status = $status, output = $output, error = $error, cause = $cause, custom_status = $custom, processed = $processed, updated_at = $now WHERE id = $id",
+                ("$id", id),
+                ("$status", end.Status.ToString()),
+                ("$output", end.Output),
+                ("$error", end.Error),
+                ("$cause", end.Cause),
+                ("$custom", commit.CustomStatus),
+                ("$processed", commit.Processed),
+                ("$now", commit.Now.Ticks));
+            update.ExecuteNonQuery();
+            using var dropWork = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
+            dropWork.ExecuteNonQuery();
+            using var dropTimers = Command(c, t, "DELETE FROM timers WHERE instance_id = $id", ("$id", id));
+            dropTimers.ExecuteNonQuery();
+        }
+        else
+        {
+            using var update = Command(
+                c,
+                t,
+                "UPDATE instances SET processed = $processed, custom_status = $custom, updated_at = $now WHERE id = $id",
+                ("$id", id),
+                ("$custom", commit.CustomStatus),
+                ("$processed", commit.Processed),
+                ("$now", commit.Now.Ticks));
+            update.ExecuteNonQuery();
+        }
+    }
+
+    private static void Append(SqliteConnection c, SqliteTransaction t, string instanceId, string kind, int seq, string? name, string? payload, DateTime timestamp)
+    {
+        using var command = Command(
+            c,
+            t,
+            """
+            INSERT INTO history (instance_id, position, kind, seq, name, payload, timestamp)
+            VALUES ($id, (SELECT COALESCE(MAX(position), 0) + 1 FROM history WHERE instance_id = $id), $kind, $seq, $name, $payload, $ts)
+            """,
+            ("$id", instanceId),
+            ("$kind", kind),
+            ("$seq", seq),
+            ("$name", name),
+            ("$payload", payload),
+            ("$ts", timestamp.Ticks));
+        command.ExecuteNonQuery();
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> ReadStrings(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // The SQL is constant; values are parameters.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}
