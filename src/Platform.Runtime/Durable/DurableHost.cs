@@ -24,6 +24,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     private readonly SqliteJournal _journal;
     private readonly JournalWriter _writer;
     private readonly OrchestrationCache _cache;
+    private readonly TaskTokens _tokens;
     private readonly ConcurrentDictionary<string, Registration> _registrations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<DurableExecution>> _completions = new(StringComparer.Ordinal);
     private readonly Channel<string> _ready = Channel.CreateUnbounded<string>();
@@ -52,7 +53,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         _journal = new SqliteJournal(options.DatabasePath, options.FullSync);
         _writer = new JournalWriter(_journal, options.MaxWritesPerCommit);
         _cache = new OrchestrationCache(options.MaxCachedOrchestrations);
+        _tokens = new TaskTokens(options.TaskTokenKey ?? Convert.FromBase64String(
+            _journal.GetOrAddSetting("task-token-key", () => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)))));
     }
+
+    /// <summary>Gets the codec of this host's task tokens.</summary>
+    public TaskTokens TaskTokens => _tokens;
 
     /// <summary>Gets the options.</summary>
     public DurableHostOptions Options => _options;
@@ -74,7 +80,8 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         _registrations[name] = new Registration(
             stored =>
             {
-                var input = DurableJson.ReadExecutionInput(stored);
+                // A durable execution is a Standard one: it may wait for callbacks, with tokens signed by this host.
+                var input = DurableJson.ReadExecutionInput(stored) with { Type = WorkflowType.Standard, TaskTokens = _tokens };
                 return async context => FromResult(await orchestrator.RunAsync(context, input));
             },
             stored => DurableJson.ReadExecutionInput(stored).Input);
@@ -192,6 +199,57 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         }
 
         return raised;
+    }
+
+    /// <summary>SendTaskSuccess: completes the waiting <c>.waitForTaskToken</c> task with <paramref name="output"/>.</summary>
+    /// <exception cref="TaskCallbackException">The token is invalid, or its task no longer waits.</exception>
+    public Task SendTaskSuccessAsync(string token, JNode output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return SendTaskCallbackAsync(token, heartbeat: false, DurableJson.Write(TaskOutcome.Success(output)));
+    }
+
+    /// <summary>SendTaskFailure: fails the waiting task with <paramref name="error"/> and <paramref name="cause"/>.</summary>
+    /// <exception cref="TaskCallbackException">The token is invalid, or its task no longer waits.</exception>
+    public Task SendTaskFailureAsync(string token, string? error, string? cause) =>
+        SendTaskCallbackAsync(token, heartbeat: false, DurableJson.Write(TaskOutcome.Failure(error ?? string.Empty, cause)));
+
+    /// <summary>SendTaskHeartbeat: tells the waiting task its worker is alive, re-arming its HeartbeatSeconds timer.</summary>
+    /// <exception cref="TaskCallbackException">The token is invalid, or its task no longer waits.</exception>
+    public Task SendTaskHeartbeatAsync(string token) => SendTaskCallbackAsync(token, heartbeat: true, DurableJson.Write(TaskOutcome.Success(JNode.Null)));
+
+    private async Task SendTaskCallbackAsync(string token, bool heartbeat, string payload)
+    {
+        var now = Now();
+        var check = _tokens.Verify(token, now);
+        if (check.Status == TaskTokenStatus.Invalid)
+        {
+            throw new TaskCallbackException(TaskCallbackException.InvalidToken, $"Invalid token: {check.Reason}.");
+        }
+
+        if (check.Status == TaskTokenStatus.Expired)
+        {
+            throw new TaskCallbackException(TaskCallbackException.TaskTimedOut, $"Task Timed Out: {check.Reason}.");
+        }
+
+        string instanceId = check.ExecutionId!;
+        string waitId = check.WaitId!;
+        string eventName = heartbeat ? waitId + TaskTokens.HeartbeatEventSuffix : waitId;
+        var result = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyTaskCallback(c, t, instanceId, waitId, eventName, payload, now));
+        switch (result)
+        {
+            case CallbackResult.Accepted:
+                RequestEpisode(instanceId);
+                return;
+            case CallbackResult.NoExecution:
+                throw new TaskCallbackException(TaskCallbackException.TaskDoesNotExist, $"Task does not exist: the execution '{instanceId}' is unknown.");
+            case CallbackResult.ExecutionEnded:
+                throw new TaskCallbackException(TaskCallbackException.TaskTimedOut, $"Task Timed Out: the execution '{instanceId}' has ended.");
+            default:
+                throw new TaskCallbackException(
+                    TaskCallbackException.TaskTimedOut,
+                    "Task Timed Out: the task no longer waits for this token (it was already answered, timed out, or its branch ended).");
+        }
     }
 
     /// <summary>Gets when the next durable timer fires, or null when none is pending.</summary>
@@ -447,7 +505,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return;
         }
 
-        var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now());
+        var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits());
         // If the commit fails the context is not put back in the cache (it ran ahead of the journal): the next episode replays.
         await _writer.WriteAsync((c, t) =>
         {

@@ -28,6 +28,10 @@ public sealed record DurableHostOptions
     /// <value>1,000.</value>
     public int MaxCachedOrchestrations { get; init; } = 1_000;
 
+    /// <summary>Gets the key that signs task tokens (at least 32 bytes), e.g. from configuration; null keeps a random key in
+    /// the journal, made on first use, so tokens stay valid across restarts.</summary>
+    public byte[]? TaskTokenKey { get; init; }
+
     /// <summary>Gets the most writes one group commit takes.</summary>
     /// <value>512.</value>
     public int MaxWritesPerCommit { get; init; } = 512;

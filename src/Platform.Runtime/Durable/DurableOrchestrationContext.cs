@@ -57,6 +57,11 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     /// <summary>Gets the orchestration's result once it ended.</summary>
     public Task<InstanceCompletion>? Result => _result;
 
+    /// <summary>Returns the external events the orchestration waits for now, one name a line, in order.</summary>
+    public string OpenWaits() => string.Join(
+        '\n',
+        _waiters.Where(pair => pair.Value.Any(waiter => !waiter.Cancelled)).Select(pair => pair.Key).Order(StringComparer.Ordinal));
+
     /// <summary>Gets the custom status as JSON text.</summary>
     public string? CustomStatus { get; private set; }
 

@@ -36,8 +36,26 @@ internal sealed record NewAction(string Kind, int Sequence, string? Name, string
 internal sealed record InstanceCompletion(DurableStatus Status, string? Output, string? Error, string? Cause);
 
 /// <summary>What an episode commits in one write.</summary>
+/// <remarks><paramref name="OpenWaits"/> lists the external events the orchestration waits for afterwards, one name a line;
+/// SendTaskSuccess and its kin accept a token only while its wait is open.</remarks>
 internal sealed record EpisodeCommit(
-    string InstanceId, long Processed, IReadOnlyList<NewAction> Actions, InstanceCompletion? Completion, string? CustomStatus, DateTime Now);
+    string InstanceId, long Processed, IReadOnlyList<NewAction> Actions, InstanceCompletion? Completion, string? CustomStatus, DateTime Now, string OpenWaits = "");
+
+/// <summary>What became of a SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.</summary>
+internal enum CallbackResult
+{
+    /// <summary>The event was appended for the waiting task.</summary>
+    Accepted,
+
+    /// <summary>There is no such execution.</summary>
+    NoExecution,
+
+    /// <summary>The execution has ended.</summary>
+    ExecutionEnded,
+
+    /// <summary>The task no longer waits: it was answered, timed out, or its branch ended.</summary>
+    NotWaiting,
+}
 
 /// <summary>An activity waiting to run.</summary>
 internal sealed record WorkItem(string InstanceId, int Sequence, string Name, string Payload);

@@ -21,6 +21,7 @@ internal sealed class SqliteJournal : IDisposable
             error TEXT,
             cause TEXT,
             custom_status TEXT,
+            open_waits TEXT NOT NULL DEFAULT '',
             processed INTEGER NOT NULL DEFAULT 0,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
@@ -48,6 +49,10 @@ internal sealed class SqliteJournal : IDisposable
             seq INTEGER NOT NULL,
             fire_at INTEGER NOT NULL,
             PRIMARY KEY (instance_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS timers_by_time ON timers (fire_at);
         CREATE INDEX IF NOT EXISTS instances_by_status ON instances (status);
@@ -286,6 +291,70 @@ internal sealed class SqliteJournal : IDisposable
         return true;
     }
 
+    /// <summary>Appends the answer (or heartbeat) <paramref name="eventName"/> for the wait <paramref name="waitId"/>, but only
+    /// while that wait is open and not already answered: a used, timed-out or stale token changes nothing.</summary>
+    public static CallbackResult ApplyTaskCallback(
+        SqliteConnection c, SqliteTransaction t, string instanceId, string waitId, string eventName, string payload, DateTime now)
+    {
+        using var read = Command(c, t, "SELECT status, open_waits, processed FROM instances WHERE id = $id", ("$id", instanceId));
+        string status, openWaits;
+        long processed;
+        using (var reader = read.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return CallbackResult.NoExecution;
+            }
+
+            (status, openWaits, processed) = (reader.GetString(0), reader.GetString(1), reader.GetInt64(2));
+        }
+
+        if (status != nameof(DurableStatus.Running))
+        {
+            return CallbackResult.ExecutionEnded;
+        }
+
+        if (!openWaits.Split('\n').Contains(waitId, StringComparer.Ordinal))
+        {
+            return CallbackResult.NotWaiting;
+        }
+
+        // An answer already on its way (appended, not yet processed) uses the token up.
+        using var answered = Command(
+            c,
+            t,
+            "SELECT COUNT(*) FROM history WHERE instance_id = $id AND position > $processed AND kind = $kind AND name = $name",
+            ("$id", instanceId),
+            ("$processed", processed),
+            ("$kind", HistoryKinds.EventRaised),
+            ("$name", waitId));
+        if (Convert.ToInt64(answered.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            return CallbackResult.NotWaiting;
+        }
+
+        Append(c, t, instanceId, HistoryKinds.EventRaised, -1, eventName, payload, now);
+        return CallbackResult.Accepted;
+    }
+
+    /// <summary>Reads a setting, or stores <paramref name="create"/>'s value when there is none.</summary>
+    public string GetOrAddSetting(string name, Func<string> create)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using var read = Command(connection, transaction, "SELECT value FROM settings WHERE name = $name", ("$name", name));
+        if (read.ExecuteScalar() is string existing)
+        {
+            return existing;
+        }
+
+        string value = create();
+        using var write = Command(connection, transaction, "INSERT INTO settings (name, value) VALUES ($name, $value)", ("$name", name), ("$value", value));
+        write.ExecuteNonQuery();
+        transaction.Commit();
+        return value;
+    }
+
     /// <summary>Commits an episode: its new actions (history events plus work items and timers), how far it processed the
     /// history, and the instance's end if it ended (which also drops its outstanding work and timers).</summary>
     public static void ApplyEpisode(SqliteConnection c, SqliteTransaction t, EpisodeCommit commit)
@@ -326,7 +395,7 @@ internal sealed class SqliteJournal : IDisposable
             using var update = Command(
                 c,
                 t,
-                "UPDATE instances SET status = $status, output = $output, error = $error, cause = $cause, custom_status = $custom, processed = $processed, updated_at = $now WHERE id = $id",
+                "UPDATE instances SET status = $status, output = $output, error = $error, cause = $cause, custom_status = $custom, open_waits = '', processed = $processed, updated_at = $now WHERE id = $id",
                 ("$id", id),
                 ("$status", end.Status.ToString()),
                 ("$output", end.Output),
@@ -346,9 +415,10 @@ internal sealed class SqliteJournal : IDisposable
             using var update = Command(
                 c,
                 t,
-                "UPDATE instances SET processed = $processed, custom_status = $custom, updated_at = $now WHERE id = $id",
+                "UPDATE instances SET processed = $processed, custom_status = $custom, open_waits = $waits, updated_at = $now WHERE id = $id",
                 ("$id", id),
                 ("$custom", commit.CustomStatus),
+                ("$waits", commit.OpenWaits),
                 ("$processed", commit.Processed),
                 ("$now", commit.Now.Ticks));
             update.ExecuteNonQuery();
