@@ -169,6 +169,14 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         return found.Execution with { Input = input };
     }
 
+    /// <summary>Gets an ended execution's ASL history: AWS's history events (as GetExecutionHistory returns them), or null
+    /// while it runs, when it kept no history, or when there is no such execution.</summary>
+    public JArray? GetHistory(string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(instanceId);
+        return _journal.GetAslHistory(instanceId) is { } json ? (JArray)JNode.Parse(json) : null;
+    }
+
     /// <summary>Waits until an execution ends (however long that takes; pass a token to give up).</summary>
     /// <exception cref="KeyNotFoundException">There is no such execution.</exception>
     public Task<DurableExecution> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -357,7 +365,8 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         },
         result.Output?.ToString(),
         result.Error,
-        result.Cause);
+        result.Cause,
+        result.History.Count == 0 ? null : new JArray(result.History.Select(e => (JNode)e.ToAwsJson()).ToArray()).ToString());
 
     private async Task<string> StartAsync(string orchestration, string instanceId, string storedInput)
     {

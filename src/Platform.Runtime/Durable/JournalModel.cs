@@ -33,7 +33,8 @@ internal sealed record JournalEvent(long Position, string Kind, int Sequence, st
 internal sealed record NewAction(string Kind, int Sequence, string? Name, string Payload, DateTime FireAt);
 
 /// <summary>How an instance ended, as stored.</summary>
-internal sealed record InstanceCompletion(DurableStatus Status, string? Output, string? Error, string? Cause);
+/// <remarks><paramref name="History"/> is the execution's ASL history (AWS's event JSON, an array) when it kept one.</remarks>
+internal sealed record InstanceCompletion(DurableStatus Status, string? Output, string? Error, string? Cause, string? History = null);
 
 /// <summary>What an episode commits in one write.</summary>
 /// <remarks><paramref name="OpenWaits"/> lists the external events the orchestration waits for afterwards, one name a line;

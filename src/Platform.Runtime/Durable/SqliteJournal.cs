@@ -22,6 +22,7 @@ internal sealed class SqliteJournal : IDisposable
             cause TEXT,
             custom_status TEXT,
             open_waits TEXT NOT NULL DEFAULT '',
+            asl_history TEXT,
             processed INTEGER NOT NULL DEFAULT 0,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
@@ -125,6 +126,14 @@ internal sealed class SqliteJournal : IDisposable
             new DateTime(reader.GetInt64(7), DateTimeKind.Utc),
             new DateTime(reader.GetInt64(8), DateTimeKind.Utc));
         return (execution, input);
+    }
+
+    /// <summary>Reads an ended execution's ASL history (AWS's event JSON array), or null when there is none.</summary>
+    public string? GetAslHistory(string instanceId)
+    {
+        using var connection = Open();
+        using var command = Command(connection, null, "SELECT asl_history FROM instances WHERE id = $id", ("$id", instanceId));
+        return command.ExecuteScalar() as string;
     }
 
     /// <summary>Loads the instance row and its history events after <paramref name="afterPosition"/>, in one read transaction.</summary>
@@ -395,12 +404,13 @@ internal sealed class SqliteJournal : IDisposable
             using var update = Command(
                 c,
                 t,
-                "UPDATE instances SET status = $status, output = $output, error = $error, cause = $cause, custom_status = $custom, open_waits = '', processed = $processed, updated_at = $now WHERE id = $id",
+                "UPDATE instances SET status = $status, output = $output, error = $error, cause = $cause, custom_status = $custom, open_waits = '', asl_history = $history, processed = $processed, updated_at = $now WHERE id = $id",
                 ("$id", id),
                 ("$status", end.Status.ToString()),
                 ("$output", end.Output),
                 ("$error", end.Error),
                 ("$cause", end.Cause),
+                ("$history", end.History),
                 ("$custom", commit.CustomStatus),
                 ("$processed", commit.Processed),
                 ("$now", commit.Now.Ticks));

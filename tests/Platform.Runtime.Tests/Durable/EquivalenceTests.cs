@@ -105,6 +105,19 @@ public class EquivalenceTests
             durable.Error.Should().Be(inMemory.Error);
             durable.Cause.Should().Be(inMemory.Cause);
             durable.Input.Should().Be(JNode.Parse(input));
+
+            // The ASL history has the same events, timestamps (replay-safe time) and details. Sequential machines match event
+            // for event; concurrent branches may interleave differently (tasks finish later than in memory), as on AWS.
+            var expected = inMemory.History.Select(e => e.ToAwsJson()).ToList();
+            var actual = host.GetHistory(id)!.Select(e => (JObject)e).ToList();
+            if (asl.Contains("Parallel", StringComparison.Ordinal) || asl.Contains("Map", StringComparison.Ordinal))
+            {
+                actual.Select(WithoutIds).Order(StringComparer.Ordinal).Should().Equal(expected.Select(WithoutIds).Order(StringComparer.Ordinal), $"{name} (cache {cache})");
+            }
+            else
+            {
+                actual.Select(e => e.ToString()).Should().Equal(expected.Select(e => e.ToString()), $"{name} (cache {cache})");
+            }
             foreach (string handler in new[] { "Double", "Square", "Flaky", "Broken" })
             {
                 counter[handler].Should().Be(memoryCounter[handler], $"{name}: {handler} runs once per attempt (cache {cache})");
@@ -113,6 +126,8 @@ public class EquivalenceTests
             host.Journal.CountHistory(id, "TaskScheduled").Should().Be(host.Journal.CountHistory(id, "TaskCompleted"), "every scheduled task completed exactly once");
         }
     }
+
+    private static string WithoutIds(JObject e) => e.Without("id").Without("previousEventId").ToString();
 
     [Fact]
     public async Task ManyExecutions_ShareCommits()
