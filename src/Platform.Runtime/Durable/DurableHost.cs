@@ -82,10 +82,121 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             {
                 // A durable execution is a Standard one: it may wait for callbacks, with tokens signed by this host.
                 var input = DurableJson.ReadExecutionInput(stored) with { Type = WorkflowType.Standard, TaskTokens = _tokens };
-                return async context => FromResult(await orchestrator.RunAsync(context, input));
+                return context => RunStateMachineAsync(orchestrator, context, input);
             },
             stored => DurableJson.ReadExecutionInput(stored).Input);
         return this;
+    }
+
+    /// <summary>The external event that <see cref="StopExecutionAsync"/> raises; its payload is <c>{"error", "cause"}</c>.</summary>
+    public const string StopEventName = "$stop";
+
+    /// <summary>Runs a state machine, listening for a stop request all along: it cancels the run (ExecutionAborted, with the
+    /// request's error and cause), which interrupts waits, timers and tasks in flight.</summary>
+    private static async ValueTask<InstanceCompletion> RunStateMachineAsync(StateMachineOrchestrator orchestrator, OrchestrationContext context, ExecutionInput input)
+    {
+        using var stopping = new CancellationTokenSource();
+        using var listening = new CancellationTokenSource();
+        var stopRequest = context.WaitForExternalEvent<JNode>(StopEventName, listening.Token).AsTask();
+        var run = orchestrator.RunAsync(context, input, stopping.Token).AsTask();
+        JObject? request = null;
+        if (await Task.WhenAny(run, stopRequest) == stopRequest && !run.IsCompleted)
+        {
+            request = await stopRequest as JObject;
+            stopping.Cancel();
+        }
+
+        var result = await run;
+        listening.Cancel();
+        if (result.Status != ExecutionStatus.Aborted || request is null)
+        {
+            return FromResult(result);
+        }
+
+        // AWS's ExecutionAborted event and DescribeExecution carry the error and cause given to StopExecution.
+        string? error = (request["error"] as JString)?.Value;
+        string? cause = (request["cause"] as JString)?.Value;
+        var history = result.History.ToList();
+        if (history.Count > 0 && history[^1].Type == Engine.History.HistoryEventTypes.ExecutionAborted)
+        {
+            var details = new JObjectBuilder(2);
+            if (error is not null)
+            {
+                details.Set("error", JNode.From(error));
+            }
+
+            if (cause is not null)
+            {
+                details.Set("cause", JNode.From(cause));
+            }
+
+            history[^1] = history[^1] with { Details = details.Count == 0 ? null : details.Build() };
+        }
+
+        return FromResult(result with { Error = error, Cause = cause, History = history });
+    }
+
+    /// <summary>StopExecution: aborts a running execution with an optional error and cause. Returns false when it does not
+    /// exist or has already ended.</summary>
+    public Task<bool> StopExecutionAsync(string instanceId, string? error = null, string? cause = null)
+    {
+        var request = new JObjectBuilder(2);
+        if (error is not null)
+        {
+            request.Set("error", JNode.From(error));
+        }
+
+        if (cause is not null)
+        {
+            request.Set("cause", JNode.From(cause));
+        }
+
+        return RaiseEventAsync(instanceId, StopEventName, request.Build());
+    }
+
+    /// <summary>Lists executions, newest first, optionally of one state machine and one status, a page at a time.</summary>
+    /// <param name="orchestration">The registered name to list, or null for all.</param>
+    /// <param name="status">The status to list, or null for all.</param>
+    /// <param name="maxResults">The page size (1 to 1,000).</param>
+    /// <param name="nextToken">The token of the previous page, or null for the first.</param>
+    /// <exception cref="ArgumentException">The page token is not one this host returned.</exception>
+    public (IReadOnlyList<DurableExecution> Executions, string? NextToken) ListExecutions(
+        string? orchestration = null, DurableStatus? status = null, int maxResults = 100, string? nextToken = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 1000);
+        var after = nextToken is null ? ((long Ticks, string Id)?)null : DecodePageToken(nextToken);
+        var rows = _journal.ListInstances(orchestration, status?.ToString(), maxResults + 1, after);
+        var page = rows.Take(maxResults)
+            .Select(row => row.Execution with
+            {
+                Input = _registrations.TryGetValue(row.Execution.Orchestration, out var registration) ? registration.UserInput(row.StoredInput) : JNode.Parse(row.StoredInput),
+            })
+            .ToList();
+        string? next = rows.Count > maxResults ? EncodePageToken(page[^1].CreatedAt.Ticks, page[^1].InstanceId) : null;
+        return (page, next);
+    }
+
+    private static string EncodePageToken(long ticks, string id) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + id));
+
+    private static (long Ticks, string Id) DecodePageToken(string token)
+    {
+        try
+        {
+            string text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            int bar = text.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && long.TryParse(text[..bar], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long ticks))
+            {
+                return (ticks, text[(bar + 1)..]);
+            }
+        }
+        catch (FormatException)
+        {
+            // Reported below.
+        }
+
+        throw new ArgumentException("Invalid pagination token: it is not one this host returned.", nameof(token));
     }
 
     /// <summary>Registers a plain orchestration (any code written against the port) under a name.</summary>

@@ -57,6 +57,7 @@ internal sealed class SqliteJournal : IDisposable
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS timers_by_time ON timers (fire_at);
         CREATE INDEX IF NOT EXISTS instances_by_status ON instances (status);
+        CREATE INDEX IF NOT EXISTS instances_by_creation ON instances (created_at, id);
         """;
 
     private readonly string _connectionString;
@@ -126,6 +127,47 @@ internal sealed class SqliteJournal : IDisposable
             new DateTime(reader.GetInt64(7), DateTimeKind.Utc),
             new DateTime(reader.GetInt64(8), DateTimeKind.Utc));
         return (execution, input);
+    }
+
+    /// <summary>Lists instance rows newest first (created time, then id, descending), after a page position.</summary>
+    public List<(DurableExecution Execution, string StoredInput)> ListInstances(string? orchestration, string? status, int limit, (long Ticks, string Id)? after)
+    {
+        using var connection = Open();
+        using var command = Command(
+            connection,
+            null,
+            """
+            SELECT id, orchestration, status, input, output, error, cause, custom_status, created_at, updated_at FROM instances
+            WHERE ($orchestration IS NULL OR orchestration = $orchestration)
+              AND ($status IS NULL OR status = $status)
+              AND ($afterTicks IS NULL OR created_at < $afterTicks OR (created_at = $afterTicks AND id < $afterId))
+            ORDER BY created_at DESC, id DESC
+            LIMIT $limit
+            """,
+            ("$orchestration", orchestration),
+            ("$status", status),
+            ("$afterTicks", after?.Ticks),
+            ("$afterId", after?.Id),
+            ("$limit", limit));
+        using var reader = command.ExecuteReader();
+        var rows = new List<(DurableExecution, string)>();
+        while (reader.Read())
+        {
+            var execution = new DurableExecution(
+                reader.GetString(0),
+                reader.GetString(1),
+                Enum.Parse<DurableStatus>(reader.GetString(2)),
+                Platform.Asl.Json.JNode.Null,
+                reader.IsDBNull(4) ? null : Platform.Asl.Json.JNode.Parse(reader.GetString(4)),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                new DateTime(reader.GetInt64(8), DateTimeKind.Utc),
+                new DateTime(reader.GetInt64(9), DateTimeKind.Utc));
+            rows.Add((execution, reader.GetString(3)));
+        }
+
+        return rows;
     }
 
     /// <summary>Reads an ended execution's ASL history (AWS's event JSON array), or null when there is none.</summary>
