@@ -9,6 +9,7 @@ using Platform.Runtime.InMemory;
 
 // Measures executions/s and allocations per execution of the shared workloads (../shared/bench) on the in-memory host.
 // usage: dotnet run -c Release --project bench/Platform.Bench -- [workload ...] [--seconds N] [--concurrency N] [--history]
+//        [--durable [--in-flight N] [--normal-sync]]   (the durable SQLite host instead of the in-memory one)
 string shared = FindShared();
 var workloads = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToList();
 if (workloads.Count == 0)
@@ -19,6 +20,7 @@ if (workloads.Count == 0)
 double seconds = Option("--seconds", 5);
 int concurrency = (int)Option("--concurrency", Environment.ProcessorCount);
 bool history = args.Contains("--history");
+bool durable = args.Contains("--durable");
 var host = new InMemoryHost(BenchHandlers.Create());
 long exceptions = 0;
 AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
@@ -47,6 +49,19 @@ foreach (string workload in workloads)
         ? [.. ((JArray)JNode.Parse(File.ReadAllText(inputsFile))).Items]
         : [workload == "hello-choice" ? JNode.Parse("{\"name\":\"Ada\",\"vip\":true}") : JObject.Empty];
     var executionInputs = inputs.Select(i => new ExecutionInput { Input = i, RecordHistory = history, StateMachineName = workload }).ToArray();
+
+    if (durable)
+    {
+        // The durable (SQLite) host: concurrency is the number of executions kept in flight.
+        string? want = Expected.GetValueOrDefault(workload.Replace("-jsonata", string.Empty, StringComparison.Ordinal));
+        int code = await DurableBench.RunAsync(workload, orchestrator, inputs, want is null ? null : JNode.Parse(want), seconds, (int)Option("--in-flight", 64), !args.Contains("--normal-sync"));
+        if (code != 0)
+        {
+            return code;
+        }
+
+        continue;
+    }
 
     // Check the result once, so a fast wrong engine cannot pass for a fast one.
     var first = await host.RunAsync(orchestrator, executionInputs[0]);

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Platform.Asl.Json;
+using Platform.Engine;
+using Platform.Engine.Execution;
+using Platform.Runtime.Durable;
+
+namespace Platform.Bench;
+
+/// <summary>Runs a workload on the durable (SQLite) host: executions started and finished per second with a fixed number
+/// in flight, every transition journaled and committed (group commit), on a fresh file in the temp directory.</summary>
+internal static class DurableBench
+{
+    public static async Task<int> RunAsync(string workload, StateMachineOrchestrator orchestrator, JNode[] inputs, JNode? expected, double seconds, int inFlight, bool fullSync)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "platform-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await using var host = new DurableHost(BenchHandlers.Create(), new DurableHostOptions
+            {
+                DatabasePath = Path.Combine(directory, "journal.db"),
+                FullSync = fullSync,
+            });
+            host.RegisterStateMachine(workload, orchestrator);
+            host.Start();
+
+            long started = 0;
+            async Task<DurableExecution> RunOne()
+            {
+                long n = Interlocked.Increment(ref started);
+                var input = new ExecutionInput { Input = inputs[n % inputs.Length], Name = "e" + n.ToString(CultureInfo.InvariantCulture), StateMachineName = workload, RecordHistory = false };
+                string id = await host.StartExecutionAsync(workload, input);
+                return await host.WaitForCompletionAsync(id);
+            }
+
+            var first = await RunOne();
+            if (first.Status != DurableStatus.Succeeded || (expected is not null && !JNode.DeepEquals(first.Output, expected)))
+            {
+                Console.Error.WriteLine($"{workload} (durable): {first.Status} {first.Error}: {first.Cause} output {first.Output}");
+                return 1;
+            }
+
+            long Measure(TimeSpan duration)
+            {
+                long done = 0;
+                var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+                var lanes = Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
+                {
+                    while (Stopwatch.GetTimestamp() < deadline)
+                    {
+                        var result = await RunOne();
+                        if (result.Status != DurableStatus.Succeeded)
+                        {
+                            throw new InvalidOperationException($"{workload}: {result.Error}: {result.Cause}");
+                        }
+
+                        Interlocked.Increment(ref done);
+                    }
+                })).ToArray();
+                Task.WaitAll(lanes);
+                return done;
+            }
+
+            Measure(TimeSpan.FromSeconds(Math.Min(2, seconds)));
+            long commitsBefore = host.Writer.Transactions, writesBefore = host.Writer.Writes;
+            var clock = Stopwatch.StartNew();
+            long count = Measure(TimeSpan.FromSeconds(seconds));
+            clock.Stop();
+            long commits = host.Writer.Transactions - commitsBefore, writes = host.Writer.Writes - writesBefore;
+            double perSecond = count / clock.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{workload + " (durable)",-16} {perSecond,12:N0} exec/s, {count,9:N0} executions, {commits / clock.Elapsed.TotalSeconds,9:N0} commits/s, {writes / (double)Math.Max(1, commits),5:N1} writes/commit, {inFlight} in flight, synchronous={(fullSync ? "FULL" : "NORMAL")}"));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
