@@ -173,6 +173,56 @@ public class CallbackTests
         _tokens.Should().HaveCount(1, "the message with the token was sent once");
     }
 
+    [Fact]
+    public async Task A_callback_waits_for_days_across_a_restart_then_resumes()
+    {
+        using var fixture = new DurableFixture();
+        var orchestrator = Harness.Compile(Approval.Replace("TIMERS", "\"TimeoutSeconds\":864000,", StringComparison.Ordinal));
+        string id;
+        await using (var first = fixture.Open(Handlers(), h => h.RegisterStateMachine("Machine", orchestrator)))
+        {
+            id = await first.StartExecutionAsync("Machine", DurableAssertions.Input("""{"order":"o-3"}"""));
+            await DurableFixture.IdleAsync(first);
+        }
+
+        // Three simulated days pass with the runtime down; the ten-day timeout is still ahead.
+        fixture.Clock.SetUtcNow(Harness.Start.AddDays(3));
+        var second = fixture.Open(Handlers(), h => h.RegisterStateMachine("Machine", orchestrator));
+        await second.FireDueTimersAsync();
+        await DurableFixture.IdleAsync(second);
+        second.GetExecution(id)!.Status.Should().Be(DurableStatus.Running);
+
+        await second.SendTaskSuccessAsync(LastToken(), JNode.Parse("""{"approved":true}"""));
+        var result = await fixture.DriveAsync(second, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        result.Output.Should().Be(JNode.Parse("""{"order":"o-3","decision":{"approved":true}}"""));
+        var succeeded = second.GetHistory(id)!.Cast<JObject>().Single(e => e["type"] is JString { Value: "TaskSucceeded" });
+        succeeded["timestamp"].Should().Be(JNode.From("2024-01-04T00:00:00.000Z"), "the answer came three days in");
+    }
+
+    [Theory]
+    [InlineData("\"HeartbeatSeconds\":3600,", "a missed heartbeat")]
+    [InlineData("\"TimeoutSeconds\":86400,", "the timeout")]
+    public async Task Heartbeat_expiry_and_timeout_take_their_Catch_paths(string timers, string what)
+    {
+        using var fixture = new DurableFixture();
+        var orchestrator = Harness.Compile("""
+            {"StartAt":"Ask","States":{
+              "Ask":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                     "Parameters":{"MessageBody":{"token.$":"$$.Task.Token"}},TIMERS
+                     "Catch":[{"ErrorEquals":["States.Timeout"],"ResultPath":"$.timedOut","Next":"Escalate"}],"End":true},
+              "Escalate":{"Type":"Pass","Result":"escalated","ResultPath":"$.next","End":true}}}
+            """.Replace("TIMERS", timers, StringComparison.Ordinal));
+        var host = fixture.Open(Handlers(), h => h.RegisterStateMachine("Machine", orchestrator));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("{}"));
+
+        var result = await fixture.DriveAsync(host, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, what);
+        result.Output.Should().Be(JNode.Parse("""{"timedOut":{"Error":"States.Timeout","Cause":""},"next":"escalated"}"""), what);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("garbage")]
