@@ -37,6 +37,7 @@ public static class LayeredLayout
     private const double NodePadX = 16;
     private const double LayerGap = 40;
     private const double LabeledLayerGap = 60;
+    private const double CaptionStep = 22;
     private const double NodeSep = 28;
     private const double DummySep = 14;
     private const double DummyWidth = 6;
@@ -136,6 +137,17 @@ public static class LayeredLayout
 
         var points = RouteEdges(graph, chains, reversed, nodes, x, y, width, height, layerTop, layerHeight, source, target);
 
+        // Captions of one source sit at staggered fractions of their first segment (left to right, top to bottom) so they do not overlap.
+        var captionAt = new double[m];
+        foreach (var group in CaptionGroups(edges, chains, reversed, source))
+        {
+            var ordered = group.OrderBy(e => points[e]![0].X).ThenBy(e => e).ToList();
+            for (int k = 0; k < ordered.Count; k++)
+            {
+                captionAt[ordered[k]] = (k + 1.0) / (ordered.Count + 1);
+            }
+        }
+
         var result = new ScopeResult();
         for (int i = 0; i < n; i++)
         {
@@ -167,7 +179,8 @@ public static class LayeredLayout
                 route = points[e]!;
                 if (edge.Label is not null)
                 {
-                    labelAt = new LayoutPoint(Round((route[0].X + route[1].X) / 2), Round((route[0].Y + route[1].Y) / 2));
+                    double t = captionAt[e];
+                    labelAt = new LayoutPoint(Round(route[0].X + ((route[1].X - route[0].X) * t)), Round(route[0].Y + ((route[1].Y - route[0].Y) * t)));
                 }
             }
 
@@ -329,17 +342,14 @@ public static class LayeredLayout
             }
         }
 
-        // A caption sits in the gap its edge crosses first, so that gap is taller.
-        var labeledGap = new bool[layers];
-        for (int e = 0; e < edges.Count; e++)
+        // A caption sits in the gap its edge crosses first; captions of one source are stacked, so that gap grows with them.
+        var captions = new int[layers];
+        foreach (var group in CaptionGroups(edges, chains, reversed, source))
         {
-            if (edges[e].Label is not null && chains[e] is not null)
+            int gap = group.Key.Reversed ? layer[group.Key.Source] - 1 : layer[group.Key.Source];
+            if (gap >= 0 && gap < layers)
             {
-                int gap = reversed[e] ? layer[source[e]] - 1 : layer[source[e]];
-                if (gap >= 0 && gap < layers)
-                {
-                    labeledGap[gap] = true;
-                }
+                captions[gap] = Math.Max(captions[gap], group.Count());
             }
         }
 
@@ -348,11 +358,18 @@ public static class LayeredLayout
         for (int l = 0; l < layers; l++)
         {
             top[l] = y;
-            y += layerHeight[l] + (labeledGap[l] ? LabeledLayerGap : LayerGap);
+            y += layerHeight[l] + (captions[l] == 0 ? LayerGap : LabeledLayerGap + (CaptionStep * (captions[l] - 1)));
         }
 
         return top;
     }
+
+    /// <summary>The captioned edges (self-loops aside) grouped by source and direction, in edge order.</summary>
+    private static IEnumerable<IGrouping<(int Source, bool Reversed), int>> CaptionGroups(
+        IReadOnlyList<GraphEdge> edges, List<int>?[] chains, bool[] reversed, int[] source) =>
+        Enumerable.Range(0, edges.Count)
+            .Where(e => edges[e].Label is not null && chains[e] is not null)
+            .GroupBy(e => (source[e], reversed[e]));
 
     private static List<LayoutPoint>?[] RouteEdges(
         LayeredGraph graph,

@@ -33,7 +33,7 @@ public static class MermaidWriter
         var byKind = graph.AllNodes.Where(n => n.Scopes.Count == 0).GroupBy(n => n.Kind).OrderBy(g => g.Key);
         foreach (var group in byKind)
         {
-            string name = GraphStyle.Name(group.Key);
+            string name = GraphStyle.Name(group.Key) + "State"; // "end" alone is a Mermaid keyword
             string color = group.Key is GraphNodeKind.Start or GraphNodeKind.End ? "#ffffff" : GraphStyle.TextColor;
             text.Append(Indent).Append("classDef ").Append(name).Append(" fill:").Append(GraphStyle.Fill(group.Key))
                 .Append(",stroke:").Append(GraphStyle.Stroke(group.Key)).Append(",color:").Append(color).Append('\n');
