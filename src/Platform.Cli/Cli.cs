@@ -3,18 +3,19 @@ using Platform.Cli.Commands;
 
 namespace Platform.Cli;
 
-/// <summary>The <c>platform</c> command line: <c>validate</c>, <c>run</c>, <c>test</c> and <c>jsonata</c>, writing to the given writers.</summary>
+/// <summary>The <c>platform</c> command line: <c>validate</c>, <c>run</c>, <c>test</c>, <c>jsonata</c> and <c>graph</c>, writing to the given writers.</summary>
 internal static class Cli
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var root = new RootCommand("Validate, run and test Amazon States Language state machines.");
+        var root = new RootCommand("Validate, run, test and draw Amazon States Language state machines.");
         root.Subcommands.Add(ValidateCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(JsonataCommand.Create());
+        root.Subcommands.Add(GraphCommand.Create());
 
         // Response files are off: "@path" is how --input and --context read JSON from a file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

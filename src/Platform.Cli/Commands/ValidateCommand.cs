@@ -52,6 +52,13 @@ internal static class ValidateCommand
             return ExitCodes.Failure;
         }
 
+        await WriteDiagnosticsAsync(parsed, stdout);
+        return parsed.IsValid ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    /// <summary>Prints every diagnostic, then the verdict line (<c>valid</c>, or <c>invalid: N errors, M warnings</c>).</summary>
+    public static async Task WriteDiagnosticsAsync(Platform.Asl.Parsing.ParseResult parsed, TextWriter stdout)
+    {
         foreach (var diagnostic in parsed.Diagnostics)
         {
             await stdout.WriteLineAsync(Format(diagnostic));
@@ -62,11 +69,10 @@ internal static class ValidateCommand
         if (!parsed.IsValid)
         {
             await stdout.WriteLineAsync($"invalid: {Count(errors, "error")}, {Count(warnings, "warning")}");
-            return ExitCodes.Failure;
+            return;
         }
 
         await stdout.WriteLineAsync(warnings == 0 ? "valid" : $"valid ({Count(warnings, "warning")})");
-        return ExitCodes.Success;
     }
 
     private static string Count(int n, string noun) => string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
