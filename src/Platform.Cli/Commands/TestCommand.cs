@@ -16,9 +16,10 @@ internal static class TestCommand
         var minPassRate = new Option<double?>("--min-pass-rate") { HelpName = "0..1", Description = "Exit 0 when at least this share of cases (0..1) passes, instead of requiring all." };
         var timeout = new Option<double>("--timeout") { HelpName = "seconds", Description = "The wall-clock budget of one case, in seconds.", DefaultValueFactory = _ => 10 };
         var parallel = new Option<int>("--parallel") { HelpName = "n", Description = "How many cases run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var durable = new Option<bool>("--durable") { Description = "Run each case on the durable (SQLite) host as a Standard execution, instead of in memory." };
         var command = new Command("test", "Run workflow test cases (the conformance case format) with mocked tasks on virtual time.")
         {
-            paths, tags, report, minPassRate, timeout, parallel,
+            paths, tags, report, minPassRate, timeout, parallel, durable,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new TestRequest(
@@ -27,7 +28,8 @@ internal static class TestCommand
                 parseResult.GetValue(report),
                 parseResult.GetValue(minPassRate),
                 parseResult.GetValue(timeout),
-                parseResult.GetValue(parallel)),
+                parseResult.GetValue(parallel),
+                parseResult.GetValue(durable)),
             parseResult.InvocationConfiguration.Output,
             cancellationToken));
         return command;
@@ -73,6 +75,7 @@ internal static class TestCommand
             Tags = request.Tags,
             CaseTimeout = TimeSpan.FromSeconds(request.TimeoutSeconds),
             MaxParallelism = request.Parallel,
+            Durable = request.Durable,
         });
         var summary = await runner.RunFilesAsync(files, cancellationToken);
         if (summary.Results.Count == 0)
@@ -113,5 +116,5 @@ internal static class TestCommand
         }
     }
 
-    private sealed record TestRequest(string[] Paths, string[] Tags, string? Report, double? MinPassRate, double TimeoutSeconds, int Parallel);
+    private sealed record TestRequest(string[] Paths, string[] Tags, string? Report, double? MinPassRate, double TimeoutSeconds, int Parallel, bool Durable);
 }

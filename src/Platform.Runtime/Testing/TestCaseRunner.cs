@@ -226,7 +226,7 @@ public sealed class TestCaseRunner
         var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var host = new InMemoryHost(dispatcher, new InMemoryHostOptions { VirtualTime = true });
         var run = Task.Factory.StartNew(
-            () => host.RunAsync(orchestrator, input, budget.Token).AsTask(),
+            () => Options.Durable ? DurableCaseRun.RunAsync(orchestrator, input, dispatcher, budget.Token) : host.RunAsync(orchestrator, input, budget.Token).AsTask(),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).Unwrap();

@@ -19,4 +19,8 @@ public sealed record TestRunnerOptions
     /// <summary>Gets the dispatcher of Task states that a case does not mock (for example registered handlers).</summary>
     /// <value><see langword="null"/>: unmocked tasks fail with the engine's "no handler" error.</value>
     public ITaskDispatcher? Handlers { get; init; }
+
+    /// <summary>Gets a value indicating whether cases run on the durable (SQLite) host, as Standard executions, instead of
+    /// the in-memory host; both on virtual time.</summary>
+    public bool Durable { get; init; }
 }

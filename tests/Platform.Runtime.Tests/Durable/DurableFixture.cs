@@ -3,6 +3,7 @@ using Platform.Asl.Json;
 using Platform.Engine.Execution;
 using Platform.Engine.Tasks;
 using Platform.Runtime.Durable;
+using Platform.Runtime.Testing;
 using Platform.Runtime.Tests.Engine;
 
 namespace Platform.Runtime.Tests.Durable;

@@ -1,4 +1,4 @@
-namespace Platform.Runtime.Tests.Durable;
+namespace Platform.Runtime.Testing;
 
 /// <summary>A fake clock: time moves only when the test sets it, and timers due by then fire at once.</summary>
 internal sealed class ManualClock(DateTime start) : TimeProvider
