@@ -96,12 +96,27 @@ internal sealed class TaskNode : RetryingNode
         };
 
         DateTime? deadline = timeout is { } limit ? Deadline(run.Now, limit) : null;
-        var (outcome, timedOut) = await CallAsync(run, invocation, timeout);
-        if (waitId is not null && !timedOut && outcome.IsSuccess)
+
+        // A callback's wait opens before the resource is invoked: whoever gets the token may answer at once, even before the
+        // invocation returns, and the answer must find the task waiting.
+        using var waiting = waitId is null ? null : CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        var answer = waitId is null ? null : run.Execution.Context.WaitForExternalEvent<TaskOutcome>(waitId, waiting!.Token).AsTask();
+        TaskOutcome outcome;
+        bool timedOut;
+        try
         {
-            // The resource took the token; now the task waits for SendTaskSuccess or SendTaskFailure.
-            run.Record(HistoryEventTypes.TaskSubmitted, history.Enabled ? WithResource(EventDetails.Output(outcome.Result!)) : null);
-            (outcome, timedOut) = await WaitForCallbackAsync(run, waitId, deadline, heartbeat);
+            (outcome, timedOut) = await CallAsync(run, invocation, timeout);
+            if (waitId is not null && !timedOut && outcome.IsSuccess)
+            {
+                // The resource took the token; now the task waits for SendTaskSuccess or SendTaskFailure.
+                run.Record(HistoryEventTypes.TaskSubmitted, history.Enabled ? WithResource(EventDetails.Output(outcome.Result!)) : null);
+                (outcome, timedOut) = await WaitForCallbackAsync(run, waitId, answer!, deadline, heartbeat, waiting!.Token);
+            }
+        }
+        finally
+        {
+            // Close the wait however the task ended (invocation failed, timed out, stopped), so its token is stale.
+            waiting?.Cancel();
         }
 
         if (timedOut)
@@ -152,49 +167,41 @@ internal sealed class TaskNode : RetryingNode
     /// <summary>Waits for the callback of <paramref name="waitId"/>, racing TimeoutSeconds (from the task's start), the
     /// heartbeat (re-armed by each SendTaskHeartbeat) and the run being stopped. Both timers end as States.Timeout, as AWS
     /// reports a missed heartbeat.</summary>
-    private static async ValueTask<(TaskOutcome Outcome, bool TimedOut)> WaitForCallbackAsync(BranchRun run, string waitId, DateTime? deadline, int? heartbeat)
+    private static async ValueTask<(TaskOutcome Outcome, bool TimedOut)> WaitForCallbackAsync(
+        BranchRun run, string waitId, Task<TaskOutcome> answer, DateTime? deadline, int? heartbeat, CancellationToken waiting)
     {
         var context = run.Execution.Context;
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
-        var answer = context.WaitForExternalEvent<TaskOutcome>(waitId, waiting.Token).AsTask();
-        var timeoutTimer = deadline is { } d ? context.CreateTimer(d, waiting.Token).AsTask() : null;
+        var timeoutTimer = deadline is { } d ? context.CreateTimer(d, waiting).AsTask() : null;
         var stopped = new TaskCompletionSource();
         using var registration = run.Cancellation.Register(() => stopped.TrySetResult());
-        try
+        while (true)
         {
-            while (true)
+            using var beating = heartbeat is null ? null : CancellationTokenSource.CreateLinkedTokenSource(waiting);
+            var heartbeatTimer = heartbeat is { } hb ? context.CreateTimer(Deadline(run.Now, hb), beating!.Token).AsTask() : null;
+            var beat = heartbeat is null ? null : context.WaitForExternalEvent<TaskOutcome>(waitId + TaskTokens.HeartbeatEventSuffix, beating!.Token).AsTask();
+            var racing = new List<Task>(5) { answer, stopped.Task };
+            foreach (var task in new[] { timeoutTimer, heartbeatTimer, beat })
             {
-                using var beating = heartbeat is null ? null : CancellationTokenSource.CreateLinkedTokenSource(waiting.Token);
-                var heartbeatTimer = heartbeat is { } hb ? context.CreateTimer(Deadline(run.Now, hb), beating!.Token).AsTask() : null;
-                var beat = heartbeat is null ? null : context.WaitForExternalEvent<TaskOutcome>(waitId + TaskTokens.HeartbeatEventSuffix, beating!.Token).AsTask();
-                var racing = new List<Task>(5) { answer, stopped.Task };
-                foreach (var task in new[] { timeoutTimer, heartbeatTimer, beat })
+                if (task is not null)
                 {
-                    if (task is not null)
-                    {
-                        racing.Add(task);
-                    }
+                    racing.Add(task);
                 }
-
-                var winner = await Task.WhenAny(racing);
-                run.Cancellation.ThrowIfCancellationRequested();
-                if (winner == answer)
-                {
-                    return (await answer, false);
-                }
-
-                if (winner != beat)
-                {
-                    return (default, true);
-                }
-
-                // A heartbeat: cancel this round's timer and wait again.
-                beating!.Cancel();
             }
-        }
-        finally
-        {
-            waiting.Cancel();
+
+            var winner = await Task.WhenAny(racing);
+            run.Cancellation.ThrowIfCancellationRequested();
+            if (winner == answer)
+            {
+                return (await answer, false);
+            }
+
+            if (winner != beat)
+            {
+                return (default, true);
+            }
+
+            // A heartbeat: cancel this round's timer and wait again.
+            beating!.Cancel();
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class WaitForTaskTokenTests
         """;
 
     private readonly List<JNode> _sent = [];
+    private readonly TaskCompletionSource _firstSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private TaskHandlerRegistry Handlers() => new TaskHandlerRegistry().RegisterResource("arn:aws:states:::sqs:sendMessage", input =>
     {
@@ -28,6 +29,8 @@ public sealed class WaitForTaskTokenTests
         {
             _sent.Add(input);
         }
+
+        _firstSent.TrySetResult();
 
         return JNode.Parse("""{"MessageId":"m-1"}""");
     });
@@ -42,6 +45,8 @@ public sealed class WaitForTaskTokenTests
 
     private string SentToken()
     {
+        // The wait opens before the resource is invoked, so wait for the invocation too.
+        _firstSent.Task.Wait(TimeSpan.FromSeconds(10));
         lock (_sent)
         {
             return ((JString)((JObject)((JObject)_sent.Single())["MessageBody"]!)["token"]!).Value;

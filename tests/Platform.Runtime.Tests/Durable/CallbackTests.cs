@@ -68,6 +68,34 @@ public class CallbackTests
     }
 
     [Fact]
+    public async Task An_answer_sent_while_the_resource_is_still_being_invoked_is_accepted()
+    {
+        // A fast worker answers before the send even returns: the wait opened before the resource was invoked.
+        using var fixture = new DurableFixture();
+        DurableHost? host = null;
+        var handlers = new TaskHandlerRegistry().RegisterResource(
+            "arn:aws:states:::sqs:sendMessage",
+            new DelegateHandler(async invocation =>
+            {
+                string token = ((JString)((JObject)((JObject)invocation.Input)["MessageBody"]!)["token"]!).Value;
+                await host!.SendTaskSuccessAsync(token, JNode.Parse("\"fast\""));
+                return TaskOutcome.Success(JNode.Parse("""{"MessageId":"m-2"}"""));
+            }));
+        host = fixture.Open(handlers, h => h.RegisterStateMachine("Machine", Harness.Compile(Approval.Replace("TIMERS", string.Empty, StringComparison.Ordinal))));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("""{"order":"o-1"}"""));
+
+        var result = await fixture.DriveAsync(host, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        result.Output.Should().Be(JNode.Parse("""{"order":"o-1","decision":"fast"}"""));
+    }
+
+    private sealed class DelegateHandler(Func<TaskInvocation, Task<TaskOutcome>> invoke) : ITaskHandler
+    {
+        public async ValueTask<TaskOutcome> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken) => await invoke(invocation);
+    }
+
+    [Fact]
     public async Task A_second_answer_before_the_first_is_processed_is_refused()
     {
         var (fixture, host, id) = await StartAsync();
