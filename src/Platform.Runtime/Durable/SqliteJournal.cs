@@ -87,7 +87,8 @@ internal sealed class SqliteJournal : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, null, "PRAGMA busy_timeout=30000;");
+
+        // DefaultTimeout (30 s) already makes commands wait out a busy database; no PRAGMA per (pooled) open.
         if (writer)
         {
             Execute(connection, null, FullSync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
