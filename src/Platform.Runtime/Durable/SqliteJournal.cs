@@ -60,6 +60,8 @@ internal sealed class SqliteJournal : IDisposable
         CREATE INDEX IF NOT EXISTS instances_by_creation ON instances (created_at, id);
         """;
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = new();
+
     private readonly string _connectionString;
 
     public SqliteJournal(string path, bool fullSync)
@@ -108,7 +110,7 @@ internal sealed class SqliteJournal : IDisposable
     public (DurableExecution Execution, string StoredInput)? GetInstance(string instanceId)
     {
         using var connection = Open();
-        using var command = Command(connection, null, "SELECT orchestration, status, input, output, error, cause, custom_status, created_at, updated_at FROM instances WHERE id = $id", ("$id", instanceId));
+        var command = Command(connection, null, "SELECT orchestration, status, input, output, error, cause, custom_status, created_at, updated_at FROM instances WHERE id = $id", ("$id", instanceId));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -134,7 +136,7 @@ internal sealed class SqliteJournal : IDisposable
     public List<(DurableExecution Execution, string StoredInput)> ListInstances(string? orchestration, string? status, int limit, (long Ticks, string Id)? after)
     {
         using var connection = Open();
-        using var command = Command(
+        var command = Command(
             connection,
             null,
             """
@@ -175,7 +177,7 @@ internal sealed class SqliteJournal : IDisposable
     public string? GetAslHistory(string instanceId)
     {
         using var connection = Open();
-        using var command = Command(connection, null, "SELECT asl_history FROM instances WHERE id = $id", ("$id", instanceId));
+        var command = Command(connection, null, "SELECT asl_history FROM instances WHERE id = $id", ("$id", instanceId));
         return command.ExecuteScalar() as string;
     }
 
@@ -230,7 +232,7 @@ internal sealed class SqliteJournal : IDisposable
     public List<string> InstancesWithNewEvents()
     {
         using var connection = Open();
-        using var command = Command(
+        var command = Command(
             connection,
             null,
             "SELECT i.id FROM instances i WHERE i.status = 'Running' AND (SELECT MAX(position) FROM history h WHERE h.instance_id = i.id) > i.processed");
@@ -240,7 +242,7 @@ internal sealed class SqliteJournal : IDisposable
     public List<WorkItem> PendingWork()
     {
         using var connection = Open();
-        using var command = Command(connection, null, "SELECT instance_id, seq, name, payload FROM work_items ORDER BY created_at, instance_id, seq");
+        var command = Command(connection, null, "SELECT instance_id, seq, name, payload FROM work_items ORDER BY created_at, instance_id, seq");
         using var reader = command.ExecuteReader();
         var items = new List<WorkItem>();
         while (reader.Read())
@@ -254,7 +256,7 @@ internal sealed class SqliteJournal : IDisposable
     public DateTime? NextTimer()
     {
         using var connection = Open();
-        using var command = Command(connection, null, "SELECT MIN(fire_at) FROM timers");
+        var command = Command(connection, null, "SELECT MIN(fire_at) FROM timers");
         object? value = command.ExecuteScalar();
         return value is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
     }
@@ -262,7 +264,7 @@ internal sealed class SqliteJournal : IDisposable
     public List<DurableTimer> DueTimers(DateTime now)
     {
         using var connection = Open();
-        using var command = Command(connection, null, "SELECT instance_id, seq, fire_at FROM timers WHERE fire_at <= $now ORDER BY fire_at, instance_id, seq", ("$now", now.Ticks));
+        var command = Command(connection, null, "SELECT instance_id, seq, fire_at FROM timers WHERE fire_at <= $now ORDER BY fire_at, instance_id, seq", ("$now", now.Ticks));
         using var reader = command.ExecuteReader();
         var timers = new List<DurableTimer>();
         while (reader.Read())
@@ -276,7 +278,7 @@ internal sealed class SqliteJournal : IDisposable
     public int CountHistory(string instanceId, string kind)
     {
         using var connection = Open();
-        using var command = Command(connection, null, "SELECT COUNT(*) FROM history WHERE instance_id = $id AND kind = $kind", ("$id", instanceId), ("$kind", kind));
+        var command = Command(connection, null, "SELECT COUNT(*) FROM history WHERE instance_id = $id AND kind = $kind", ("$id", instanceId), ("$kind", kind));
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -285,13 +287,13 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Creates an instance with its ExecutionStarted event; false when the id is taken.</summary>
     public static bool ApplyCreate(SqliteConnection c, SqliteTransaction t, string instanceId, string orchestration, string input, DateTime now)
     {
-        using var exists = Command(c, t, "SELECT 1 FROM instances WHERE id = $id", ("$id", instanceId));
+        var exists = Command(c, t, "SELECT 1 FROM instances WHERE id = $id", ("$id", instanceId));
         if (exists.ExecuteScalar() is not null)
         {
             return false;
         }
 
-        using var insert = Command(
+        var insert = Command(
             c,
             t,
             "INSERT INTO instances (id, orchestration, status, input, created_at, updated_at) VALUES ($id, $o, 'Running', $input, $now, $now)",
@@ -307,7 +309,7 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Records an activity's outcome and removes its work item; false when it was already recorded (a redelivery).</summary>
     public static bool ApplyTaskCompleted(SqliteConnection c, SqliteTransaction t, string instanceId, int seq, string outcome, DateTime now)
     {
-        using var delete = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
+        var delete = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
         if (delete.ExecuteNonQuery() == 0)
         {
             return false;
@@ -320,7 +322,7 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Fires a timer; false when it already fired or its instance ended.</summary>
     public static bool ApplyTimerFired(SqliteConnection c, SqliteTransaction t, string instanceId, int seq, DateTime fireAt)
     {
-        using var delete = Command(c, t, "DELETE FROM timers WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
+        var delete = Command(c, t, "DELETE FROM timers WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
         if (delete.ExecuteNonQuery() == 0)
         {
             return false;
@@ -333,7 +335,7 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Appends an external event; false when the instance does not exist or has ended.</summary>
     public static bool ApplyEventRaised(SqliteConnection c, SqliteTransaction t, string instanceId, string name, string payload, DateTime now)
     {
-        using var status = Command(c, t, "SELECT status FROM instances WHERE id = $id", ("$id", instanceId));
+        var status = Command(c, t, "SELECT status FROM instances WHERE id = $id", ("$id", instanceId));
         if (status.ExecuteScalar() as string != nameof(DurableStatus.Running))
         {
             return false;
@@ -348,7 +350,7 @@ internal sealed class SqliteJournal : IDisposable
     public static CallbackResult ApplyTaskCallback(
         SqliteConnection c, SqliteTransaction t, string instanceId, string waitId, string eventName, string payload, DateTime now)
     {
-        using var read = Command(c, t, "SELECT status, open_waits, processed FROM instances WHERE id = $id", ("$id", instanceId));
+        var read = Command(c, t, "SELECT status, open_waits, processed FROM instances WHERE id = $id", ("$id", instanceId));
         string status, openWaits;
         long processed;
         using (var reader = read.ExecuteReader())
@@ -372,7 +374,7 @@ internal sealed class SqliteJournal : IDisposable
         }
 
         // An answer already on its way (appended, not yet processed) uses the token up.
-        using var answered = Command(
+        var answered = Command(
             c,
             t,
             "SELECT COUNT(*) FROM history WHERE instance_id = $id AND position > $processed AND kind = $kind AND name = $name",
@@ -394,14 +396,14 @@ internal sealed class SqliteJournal : IDisposable
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        using var read = Command(connection, transaction, "SELECT value FROM settings WHERE name = $name", ("$name", name));
+        var read = Command(connection, transaction, "SELECT value FROM settings WHERE name = $name", ("$name", name));
         if (read.ExecuteScalar() is string existing)
         {
             return existing;
         }
 
         string value = create();
-        using var write = Command(connection, transaction, "INSERT INTO settings (name, value) VALUES ($name, $value)", ("$name", name), ("$value", value));
+        var write = Command(connection, transaction, "INSERT INTO settings (name, value) VALUES ($name, $value)", ("$name", name), ("$value", value));
         write.ExecuteNonQuery();
         transaction.Commit();
         return value;
@@ -417,7 +419,7 @@ internal sealed class SqliteJournal : IDisposable
             Append(c, t, id, action.Kind, action.Sequence, action.Name, action.Payload, commit.Now);
             if (action.Kind == HistoryKinds.TaskScheduled)
             {
-                using var work = Command(
+                var work = Command(
                     c,
                     t,
                     "INSERT OR IGNORE INTO work_items (instance_id, seq, name, payload, created_at) VALUES ($id, $seq, $name, $payload, $now)",
@@ -430,7 +432,7 @@ internal sealed class SqliteJournal : IDisposable
             }
             else
             {
-                using var timer = Command(
+                var timer = Command(
                     c,
                     t,
                     "INSERT OR IGNORE INTO timers (instance_id, seq, fire_at) VALUES ($id, $seq, $fireAt)",
@@ -444,7 +446,7 @@ internal sealed class SqliteJournal : IDisposable
         if (commit.Completion is { } end)
         {
             Append(c, t, id, HistoryKinds.ExecutionCompleted, -1, end.Status.ToString(), end.Output, commit.Now);
-            using var update = Command(
+            var update = Command(
                 c,
                 t,
                 "UPDATE instances SET status = $status, output = $output, error = $error, cause = $cause, custom_status = $custom, open_waits = '', asl_history = $history, processed = $processed, updated_at = $now WHERE id = $id",
@@ -458,14 +460,14 @@ internal sealed class SqliteJournal : IDisposable
                 ("$processed", commit.Processed),
                 ("$now", commit.Now.Ticks));
             update.ExecuteNonQuery();
-            using var dropWork = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
+            var dropWork = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
             dropWork.ExecuteNonQuery();
-            using var dropTimers = Command(c, t, "DELETE FROM timers WHERE instance_id = $id", ("$id", id));
+            var dropTimers = Command(c, t, "DELETE FROM timers WHERE instance_id = $id", ("$id", id));
             dropTimers.ExecuteNonQuery();
         }
         else
         {
-            using var update = Command(
+            var update = Command(
                 c,
                 t,
                 "UPDATE instances SET processed = $processed, custom_status = $custom, open_waits = $waits, updated_at = $now WHERE id = $id",
@@ -480,7 +482,7 @@ internal sealed class SqliteJournal : IDisposable
 
     private static void Append(SqliteConnection c, SqliteTransaction t, string instanceId, string kind, int seq, string? name, string? payload, DateTime timestamp)
     {
-        using var command = Command(
+        var command = Command(
             c,
             t,
             """
@@ -498,7 +500,7 @@ internal sealed class SqliteJournal : IDisposable
 
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
-        using var command = Command(connection, transaction, sql);
+        var command = Command(connection, transaction, sql);
         command.ExecuteNonQuery();
     }
 
@@ -514,16 +516,30 @@ internal sealed class SqliteJournal : IDisposable
         return values;
     }
 
+    /// <summary>Returns the connection's prepared command for <paramref name="sql"/> (made once per connection and kept, so
+    /// SQLite parses each statement once), bound to the transaction and the parameter values.</summary>
+    /// <remarks>Callers must not dispose the command: it belongs to the connection and goes with it.</remarks>
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var statements = Statements.GetOrCreateValue(connection);
+        if (!statements.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
 #pragma warning disable CA2100 // The SQL is constant; values are parameters.
-        command.CommandText = sql;
+            command.CommandText = sql;
 #pragma warning restore CA2100
+            foreach (var (name, _) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            statements[sql] = command;
+        }
+
+        command.Transaction = transaction;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.Parameters[name].Value = value ?? DBNull.Value;
         }
 
         return command;
