@@ -63,6 +63,7 @@ internal sealed class SqliteJournal : IDisposable
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = new();
 
     private readonly string _connectionString;
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
 
     public SqliteJournal(string path, bool fullSync)
     {
@@ -99,8 +100,16 @@ internal sealed class SqliteJournal : IDisposable
         return connection;
     }
 
+    /// <summary>Lends an open read connection (its prepared statements kept); give it back by disposing the lease.</summary>
+    public ReadLease Read() => new(this, _readers.TryTake(out var connection) ? connection : Open());
+
     public void Dispose()
     {
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
@@ -109,7 +118,8 @@ internal sealed class SqliteJournal : IDisposable
 
     public (DurableExecution Execution, string StoredInput)? GetInstance(string instanceId)
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(connection, null, "SELECT orchestration, status, input, output, error, cause, custom_status, created_at, updated_at FROM instances WHERE id = $id", ("$id", instanceId));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
@@ -135,7 +145,8 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Lists instance rows newest first (created time, then id, descending), after a page position.</summary>
     public List<(DurableExecution Execution, string StoredInput)> ListInstances(string? orchestration, string? status, int limit, (long Ticks, string Id)? after)
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(
             connection,
             null,
@@ -176,7 +187,8 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Reads an ended execution's ASL history (AWS's event JSON array), or null when there is none.</summary>
     public string? GetAslHistory(string instanceId)
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(connection, null, "SELECT asl_history FROM instances WHERE id = $id", ("$id", instanceId));
         return command.ExecuteScalar() as string;
     }
@@ -184,7 +196,8 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Loads the instance row and its history events after <paramref name="afterPosition"/>, in one read transaction.</summary>
     public InstanceHistory? LoadHistory(string instanceId, long afterPosition)
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction(deferred: true);
         string orchestration, input;
         DurableStatus status;
@@ -231,7 +244,8 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Running instances with history their last episode has not processed (to resume after a restart).</summary>
     public List<string> InstancesWithNewEvents()
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(
             connection,
             null,
@@ -241,7 +255,8 @@ internal sealed class SqliteJournal : IDisposable
 
     public List<WorkItem> PendingWork()
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(connection, null, "SELECT instance_id, seq, name, payload FROM work_items ORDER BY created_at, instance_id, seq");
         using var reader = command.ExecuteReader();
         var items = new List<WorkItem>();
@@ -255,7 +270,8 @@ internal sealed class SqliteJournal : IDisposable
 
     public DateTime? NextTimer()
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(connection, null, "SELECT MIN(fire_at) FROM timers");
         object? value = command.ExecuteScalar();
         return value is long ticks ? new DateTime(ticks, DateTimeKind.Utc) : null;
@@ -263,7 +279,8 @@ internal sealed class SqliteJournal : IDisposable
 
     public List<DurableTimer> DueTimers(DateTime now)
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(connection, null, "SELECT instance_id, seq, fire_at FROM timers WHERE fire_at <= $now ORDER BY fire_at, instance_id, seq", ("$now", now.Ticks));
         using var reader = command.ExecuteReader();
         var timers = new List<DurableTimer>();
@@ -277,7 +294,8 @@ internal sealed class SqliteJournal : IDisposable
 
     public int CountHistory(string instanceId, string kind)
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         var command = Command(connection, null, "SELECT COUNT(*) FROM history WHERE instance_id = $id AND kind = $kind", ("$id", instanceId), ("$kind", kind));
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
@@ -394,7 +412,8 @@ internal sealed class SqliteJournal : IDisposable
     /// <summary>Reads a setting, or stores <paramref name="create"/>'s value when there is none.</summary>
     public string GetOrAddSetting(string name, Func<string> create)
     {
-        using var connection = Open();
+        using var lease = Read();
+        var connection = lease.Connection;
         using var transaction = connection.BeginTransaction();
         var read = Command(connection, transaction, "SELECT value FROM settings WHERE name = $name", ("$name", name));
         if (read.ExecuteScalar() is string existing)
@@ -543,5 +562,13 @@ internal sealed class SqliteJournal : IDisposable
         }
 
         return command;
+    }
+
+    /// <summary>A read connection on loan from the journal's pool.</summary>
+    internal readonly struct ReadLease(SqliteJournal journal, SqliteConnection connection) : IDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public void Dispose() => journal._readers.Add(Connection);
     }
 }
