@@ -18,10 +18,10 @@ internal static partial class Builtins
         def("partition", "<an:a>", (_, a) => Partition(a[0] as JList, Arg(a, 1)));
         def("range", "<nnn?:a>", (_, a) => Range(a[0], Arg(a, 1), Arg(a, 2)));
         def("hash", "<xs:s>", (_, a) => Hash(a[0], Arg(a, 1) as string));
-        def("random", "<n?:n>", (_, a) => Arg(a, 0) is double seed
+        def("random", "<n?:n>", (ctx, a) => Arg(a, 0) is double seed
             ? new JavaRandom((long)Math.Truncate(seed)).NextDouble()
-            : Random.Shared.NextDouble());
-        def("uuid", "<:s>", (_, _) => Guid.NewGuid().ToString());
+            : UnitInterval(ctx.Evaluator.NewGuid()));
+        def("uuid", "<:s>", (ctx, _) => ctx.Evaluator.NewGuid().ToString());
         def("parse", "<s:x>", (_, a) => a[0] is string text ? Parse(text) : null);
     }
 
@@ -114,5 +114,14 @@ internal static partial class Builtins
         {
             throw new JsonataException("D3137", $"$parse: the string is not valid JSON: {ex.Reason}");
         }
+    }
+
+    /// <summary>A number in [0, 1) from 53 bits of a GUID (the evaluation environment's, so replay gives the same).</summary>
+    private static double UnitInterval(Guid guid)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        guid.TryWriteBytes(bytes);
+        ulong bits = BitConverter.ToUInt64(bytes[..8]) ^ BitConverter.ToUInt64(bytes[8..]);
+        return (bits >> 11) * (1.0 / (1UL << 53));
     }
 }

@@ -12,13 +12,20 @@ internal sealed partial class Evaluator
     private int _depth;
     private int _ticks;
 
-    public Evaluator(JsonataOptions options)
+    public Evaluator(JsonataOptions options, IJsonataEnvironment? environment = null)
     {
         _options = options;
+        Environment = environment;
     }
 
+    /// <summary>Gets the caller's source of time and randomness, if it gave one.</summary>
+    public IJsonataEnvironment? Environment { get; }
+
+    /// <summary>Returns a new GUID from the environment, or a random one.</summary>
+    public Guid NewGuid() => Environment?.NewGuid() ?? Guid.NewGuid();
+
     /// <summary>Gets the time of this evaluation: the same value for every $now() and $millis() in it.</summary>
-    public DateTimeOffset Timestamp => _timestamp ??= DateTimeOffset.UtcNow;
+    public DateTimeOffset Timestamp => _timestamp ??= Environment?.Now ?? DateTimeOffset.UtcNow;
 
     public JsonataOptions Options => _options;
 

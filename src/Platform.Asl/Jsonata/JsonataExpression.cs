@@ -127,7 +127,7 @@ public sealed class JsonataExpression
 
     private JNode? EvaluateCore(JNode? input, IReadOnlyDictionary<string, JNode>? bindings, JsonataOptions options)
     {
-        var evaluator = new Evaluator(options);
+        var evaluator = new Evaluator(options, bindings as IJsonataEnvironment);
         var frame = Builtins.CreateRootFrame(bindings);
         object? root = Values.FromJson(input);
         if (root is not null)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using Platform.Asl.Json;
+using Platform.Asl.Jsonata;
 using Platform.Engine.Execution;
 
 namespace Platform.Engine.Plan.Jsonata;
@@ -9,7 +10,7 @@ namespace Platform.Engine.Plan.Jsonata;
 /// them) and the variables visible from the running branch, as of entering the state.</summary>
 /// <remarks>Nothing is copied up front: the evaluator looks a name up only when an expression uses it, and
 /// <c>$states</c> is built once per state however many fields read it.</remarks>
-internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
+internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>, IJsonataEnvironment
 {
     private const string StatesName = "states";
     private readonly BranchRun _run;
@@ -28,6 +29,9 @@ internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
         _errorOutput = errorOutput;
         _withContext = withContext;
     }
+
+    /// <summary>Gets the orchestration's replay-safe time, for $now() and $millis().</summary>
+    public DateTimeOffset Now => new(DateTime.SpecifyKind(_run.Now, DateTimeKind.Utc));
 
     public int Count => AsDictionary().Count;
 
@@ -57,6 +61,9 @@ internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>
     }
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    /// <summary>Returns the orchestration's replay-safe GUID, for $uuid() and an unseeded $random().</summary>
+    public Guid NewGuid() => _run.NewGuid();
 
     public IEnumerator<KeyValuePair<string, JNode>> GetEnumerator() => AsDictionary().GetEnumerator();
 
