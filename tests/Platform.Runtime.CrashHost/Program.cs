@@ -8,7 +8,7 @@ using Platform.Runtime.Durable;
 // The crash test's child process (see docs/durable-runtime.md, "Crash test"):
 //   start <directory> <count> [--exit-when-done]
 // opens a durable host on <directory>/journal.db (FullSync), starts executions e0..e<count-1> unless they exist, answers
-// callback tokens, prints ALL-ENDED once every execution has ended, and then exits (--exit-when-done) or keeps running.
+// callback tokens, prints READY once the host runs and ALL-ENDED once every execution has ended, and then exits (--exit-when-done) or keeps running.
 // Everything it does is logged to <directory>/events.log so the test can check it after SIGKILLs and restarts.
 if (args.Length < 3 || args[0] != "start" || !int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
 {
@@ -37,6 +37,7 @@ await using var host = new DurableHost(
     new DurableHostOptions { DatabasePath = Path.Combine(directory, "journal.db"), FullSync = true });
 Workload.Register(host);
 host.Start();
+Console.WriteLine("READY");
 
 for (int i = 0; i < count; i++)
 {
