@@ -34,7 +34,8 @@ foreach (var line in lines.Where(l => l[0] == "token" && !accepted.Contains(l[5]
 
 await using var host = new DurableHost(
     Workload.Handlers(log, life, (instance, token, answer) => pending.TryAdd(token, (instance, answer))),
-    new DurableHostOptions { DatabasePath = Path.Combine(directory, "journal.db"), FullSync = true });
+    // Few workers: tasks queue up, so the host is busy (and a kill lands on running tasks) for most of its run.
+    new DurableHostOptions { DatabasePath = Path.Combine(directory, "journal.db"), FullSync = true, MaxConcurrentActivities = 4 });
 Workload.Register(host);
 host.Start();
 Console.WriteLine("READY");
