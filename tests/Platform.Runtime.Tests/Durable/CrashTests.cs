@@ -41,18 +41,22 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         var delays = new List<int>();
         for (int kill = 0; kill < kills; kill++)
         {
-            var child = Launch(crashed, exitWhenDone: false);
+            using var child = Launch(crashed, exitWhenDone: false);
             int delay = random.Next(100, 1501);
-
-            // The delay counts from when the host runs (not from the process start, which takes a while), so that kills land
-            // while executions start, tasks run, timers fire and callbacks are answered.
-            await child.Ready.Task.WaitAsync(FinishLimit);
-            await Task.Delay(delay);
-            delays.Add(delay);
-            child.Process.HasExited.Should().BeFalse($"the host must keep running until it is killed (exit code {ExitCode(child)}); {child.Describe()}");
-            child.Process.Kill(entireProcessTree: true); // SIGKILL on Linux
-            await child.Process.WaitForExitAsync().WaitAsync(FinishLimit);
-            child.Process.Dispose();
+            try
+            {
+                // The delay counts from when the host runs (not from the process start, which takes a while), so that kills
+                // land while executions start, tasks run, timers fire and callbacks are answered.
+                await child.Ready.Task.WaitAsync(FinishLimit);
+                await Task.Delay(delay);
+                delays.Add(delay);
+                child.Process.HasExited.Should().BeFalse($"the host must keep running until it is killed (exit code {ExitCode(child)}); {child.Describe()}");
+            }
+            finally
+            {
+                Kill(child); // also when the test fails, so no child outlives it
+                await child.Process.WaitForExitAsync().WaitAsync(FinishLimit);
+            }
         }
 
         await RunToEndAsync(crashed);
@@ -114,7 +118,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         {
             Directory.Delete(_root, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Best effort.
         }
@@ -229,6 +233,19 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         return end < 0 ? [] : [.. text[..end].Split('\n').Where(l => l.Length > 0).Select(l => l.Split('\t'))];
     }
 
+    /// <summary>SIGKILL on Linux: the host gets no chance to flush or dispose anything.</summary>
+    private static void Kill(Child child)
+    {
+        try
+        {
+            child.Process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
+    }
+
     private static string ExitCode(Child child) => child.Process.HasExited ? child.Process.ExitCode.ToString(CultureInfo.InvariantCulture) : "running";
 
     private async Task RunToEndAsync(string directory)
@@ -240,7 +257,7 @@ public sealed partial class CrashTests(ITestOutputHelper output) : IDisposable
         }
         catch (TimeoutException)
         {
-            child.Process.Kill(entireProcessTree: true);
+            Kill(child);
             await child.Process.WaitForExitAsync();
             throw new TimeoutException($"The crash host did not end its executions within {FinishLimit.TotalSeconds} s: some are stuck. {child.Describe()}");
         }
