@@ -89,8 +89,9 @@ while (!stop.IsCancellationRequested)
 
 return host.LastError is null ? 0 : 1;
 
-// The worker's side of the callbacks: answer each token once. A refusal while the execution runs is retried (the wait opens
-// only once the task's TaskCompleted is processed); a refusal after it ended means an earlier life's answer got through.
+// The worker's side of the callbacks: answer each token once. A refusal while the execution runs is retried (an earlier
+// life's answer may still be on its way, or the wait already ended); a refusal after it ended means an earlier life's
+// answer got through.
 async Task AnswerAsync()
 {
     foreach (var (token, (instance, answer)) in pending)

@@ -16,9 +16,7 @@ public class CallbackRaceTests
                  "Parameters":{"QueueUrl":"fast","MessageBody":{"token.$":"$$.Task.Token"}},"ResultPath":"$.decision","End":true}}}
         """;
 
-    [Fact(Skip = "Bug in DurableHost/SqliteJournal.ApplyTaskCallback: SendTaskSuccess before the task's wait is open (the resource "
-        + "that got the token has not returned, or its TaskCompleted is not processed yet) is refused with TaskTimedOut, so a fast "
-        + "worker's answer is lost and the execution waits until its timeout (forever without one). AWS accepts it.")]
+    [Fact]
     public async Task An_answer_sent_while_the_resource_still_runs_is_accepted()
     {
         using var fixture = new DurableFixture();
