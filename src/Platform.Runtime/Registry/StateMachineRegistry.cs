@@ -406,7 +406,7 @@ public sealed class StateMachineRegistry : IDisposable
     /// <param name="routingConfiguration">One or two versions of the same state machine, weights 0–100 summing to 100.</param>
     /// <param name="description">The description (at most 256 characters).</param>
     /// <returns>The alias ARN and its creation date.</returns>
-    /// <exception cref="RegistryException">InvalidName, InvalidArn, ValidationException, StateMachineDoesNotExist, ConflictException.</exception>
+    /// <exception cref="RegistryException">InvalidName, InvalidArn, ValidationException, ConflictException.</exception>
     public CreateStateMachineAliasResult CreateStateMachineAlias(string name, IReadOnlyList<RoutingConfigurationEntry> routingConfiguration, string? description = null)
     {
         CheckAliasName(name);
@@ -414,7 +414,9 @@ public sealed class StateMachineRegistry : IDisposable
         var (machineArn, routes) = CheckRouting(routingConfiguration);
         return Write((connection, transaction) =>
         {
-            var machine = RequireMachine(connection, transaction, machineArn, StateMachineArnFor(machineArn.Name));
+            var machine = FindMachine(connection, transaction, machineArn)
+                ?? throw new RegistryException(RegistryErrorCodes.ValidationException,
+                    $"routingConfiguration routes to versions of '{RegistryNames.StateMachineArn(machineArn.Region, machineArn.Account, machineArn.Name)}', which does not exist.");
             RequireVersions(connection, transaction, machine, routes, routingConfiguration);
             string aliasArn = RegistryNames.AliasArn(StateMachineArnFor(machine.Name), name);
             var existing = FindAlias(connection, transaction, machine, name);
