@@ -10,6 +10,7 @@ using Platform.Runtime.InMemory;
 // Measures executions/s and allocations per execution of the shared workloads (../shared/bench) on the in-memory host.
 // usage: dotnet run -c Release --project bench/Platform.Bench -- [workload ...] [--seconds N] [--concurrency N] [--history]
 //        [--durable [--in-flight N] [--normal-sync]]   (the durable SQLite host instead of the in-memory one)
+//        --callbacks [--waiting N] [--samples N]       (N executions parked on .waitForTaskToken: memory, resume latency)
 string shared = FindShared();
 var workloads = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToList();
 if (workloads.Count == 0)
@@ -21,6 +22,11 @@ double seconds = Option("--seconds", 5);
 int concurrency = (int)Option("--concurrency", Environment.ProcessorCount);
 bool history = args.Contains("--history");
 bool durable = args.Contains("--durable");
+if (args.Contains("--callbacks"))
+{
+    // Executions parked on callbacks on the durable host: memory, and resume latency after SendTaskSuccess.
+    return await CallbackBench.RunAsync((int)Option("--waiting", 100_000), (int)Option("--samples", 1_000), !args.Contains("--normal-sync"));
+}
 var host = new InMemoryHost(BenchHandlers.Create());
 long exceptions = 0;
 AppDomain.CurrentDomain.FirstChanceException += (_, _) => Interlocked.Increment(ref exceptions);
