@@ -53,7 +53,12 @@ internal sealed class TaskNode : RetryingNode
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
         // A callback task's token exists before its parameters are evaluated: they pass it on as $$.Task.Token.
-        string? waitId = _resource.Pattern == IntegrationPattern.RequestResponse ? null : StartCallback(run);
+        bool nested = IsNestedSync;
+        string? waitId = _resource.Pattern == IntegrationPattern.RequestResponse || nested ? null : StartCallback(run);
+        if (nested && run.Execution.Info.Type != WorkflowType.Standard)
+        {
+            throw new StatesException(StatesErrors.Runtime, "Express state machine does not support '.sync' service integration");
+        }
         JNode effective, parameters;
         int? timeout;
         int? heartbeat = _heartbeatSeconds;
@@ -105,7 +110,9 @@ internal sealed class TaskNode : RetryingNode
         bool timedOut;
         try
         {
-            (outcome, timedOut) = await CallAsync(run, invocation, timeout);
+            (outcome, timedOut) = nested
+                ? await RunNestedAsync(run, parameters, timeout)
+                : await CallAsync(run, invocation, timeout);
             if (waitId is not null && !timedOut && outcome.IsSuccess)
             {
                 // The resource took the token; now the task waits for SendTaskSuccess or SendTaskFailure.
@@ -137,6 +144,120 @@ internal sealed class TaskNode : RetryingNode
         run.Record(_events.Succeeded, history.Enabled ? WithResource(EventDetails.Output(result)) : null);
         CheckSize(run, result);
         return Complete(run, input, result);
+    }
+
+    /// <summary>Gets a value indicating whether this task runs a nested execution and waits for it
+    /// (<c>arn:aws:states:::states:startExecution.sync</c> or <c>.sync:2</c>).</summary>
+    private bool IsNestedSync => _resource.Pattern == IntegrationPattern.Sync
+        && _state.Resource.StartsWith("arn:aws:states:::states:startExecution.sync", StringComparison.Ordinal);
+
+    /// <summary>Runs the nested execution that <paramref name="parameters"/> describe (<c>StateMachineArn</c>, <c>Input</c>,
+    /// <c>Name</c>) as a sub-orchestration and returns AWS's DescribeExecution shape: <c>Input</c> and <c>Output</c> as JSON
+    /// text for <c>.sync</c>, as JSON for <c>.sync:2</c>. A child that does not succeed fails the task with
+    /// States.TaskFailed and that description as the cause.</summary>
+    private async ValueTask<(TaskOutcome Outcome, bool TimedOut)> RunNestedAsync(BranchRun run, JNode parameters, int? timeout)
+    {
+        var request = parameters as JObject;
+        if (request?["StateMachineArn"] is not JString { Value: var machineArn } || machineArn.Split(':') is not { Length: >= 7 } parts || parts[5] != "stateMachine")
+        {
+            return (TaskOutcome.Failure(StatesErrors.Runtime, $"The nested execution of state '{Name}' needs a 'StateMachineArn' such as arn:aws:states:<region>:<account>:stateMachine:<name>, found {request?["StateMachineArn"]?.ToString() ?? "none"}."), false);
+        }
+
+        JNode childInput = request["Input"] switch
+        {
+            null => JObject.Empty,
+            JString text => TryParse(text.Value),
+            var given2 => given2,
+        };
+        var info = run.Execution.Info;
+        string childName = request["Name"] is JString { Value: var given } ? given : run.NewGuid().ToString();
+        var child = new ExecutionInput
+        {
+            Input = childInput,
+            Name = childName,
+            StateMachineName = parts[6],
+            Region = info.Region,
+            Account = info.Account,
+            RoleArn = info.RoleArn,
+        };
+        var context = run.Execution.Context;
+        var call = context.CallSubOrchestratorAsync<JNode>(parts[6], child.ExecutionArn, child).AsTask();
+        var stopped = new TaskCompletionSource();
+        using var registration = run.Cancellation.Register(() => stopped.TrySetResult());
+        using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation);
+        var timer = timeout is { } seconds ? context.CreateTimer(Deadline(run.Now, seconds), timerCancellation.Token).AsTask() : null;
+        var winner = await Task.WhenAny(timer is null ? [call, stopped.Task] : [call, stopped.Task, timer]);
+        run.Cancellation.ThrowIfCancellationRequested();
+        if (winner == timer)
+        {
+            return (default, true);
+        }
+
+        timerCancellation.Cancel();
+        JObject end;
+        try
+        {
+            end = (JObject)await call;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return (TaskOutcome.FromException(ex), false);
+        }
+
+        bool json = _state.Resource.EndsWith(".sync:2", StringComparison.Ordinal);
+        string status = (end["status"] as JString)?.Value switch
+        {
+            "Succeeded" => "SUCCEEDED",
+            "TimedOut" => "TIMED_OUT",
+            "Aborted" => "ABORTED",
+            _ => "FAILED",
+        };
+        var described = new JObjectBuilder(12);
+        described.Set("ExecutionArn", JNode.From(child.ExecutionArn));
+        described.Set("Input", json ? childInput : JNode.From(childInput.ToString()));
+        described.Set("InputDetails", new JObject(["Included"], [JNode.True]));
+        described.Set("Name", JNode.From(childName));
+        if (end["output"] is { } output)
+        {
+            described.Set("Output", json ? output : JNode.From(output.ToString()));
+            described.Set("OutputDetails", new JObject(["Included"], [JNode.True]));
+        }
+
+        described.Set("StartDate", EpochMillis(end["startedAt"]));
+        described.Set("StateMachineArn", JNode.From(machineArn));
+        described.Set("Status", JNode.From(status));
+        described.Set("StopDate", EpochMillis(end["endedAt"]));
+        if (end["error"] is JString error)
+        {
+            described.Set("Error", error);
+        }
+
+        if (end["cause"] is JString cause)
+        {
+            described.Set("Cause", cause);
+        }
+
+        var result = described.Build();
+        return status == "SUCCEEDED"
+            ? (TaskOutcome.Success(result), false)
+            : (TaskOutcome.Failure(StatesErrors.TaskFailed, result.ToString()), false);
+
+        static JNode TryParse(string text)
+        {
+            try
+            {
+                return JNode.Parse(text);
+            }
+            catch (JsonParseException)
+            {
+                return JNode.From(text);
+            }
+        }
+
+        static JNode EpochMillis(JNode? iso) => iso is JString { Value: var text }
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? JNode.From(at.ToUnixTimeMilliseconds())
+            : JNode.Null;
     }
 
     /// <summary>Prepares a <c>.waitForTaskToken</c> attempt: a new wait id, and its signed token at <c>$$.Task.Token</c>.</summary>

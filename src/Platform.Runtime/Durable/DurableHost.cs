@@ -640,6 +640,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 waiter.TrySetResult(ended);
             }
 
+            // A child's end was appended to its parent's history in the same commit: let the parent go on.
+            if (_journal.GetParent(instanceId) is { } parent)
+            {
+                RequestEpisode(parent);
+            }
+
             return;
         }
 
@@ -648,6 +654,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             if (action.Kind == HistoryKinds.TaskScheduled)
             {
                 Enqueue(new WorkItem(instanceId, action.Sequence, action.Name!, action.Payload));
+            }
+            else if (action.Kind == HistoryKinds.SubOrchestrationScheduled)
+            {
+                // The child was created with the action (or refused, which its parent now reads): run it, and the parent.
+                RequestEpisode(((JString)((JObject)JNode.Parse(action.Payload))["instanceId"]!).Value);
+                RequestEpisode(instanceId);
             }
         }
 

@@ -111,6 +111,7 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
                     break;
                 case HistoryKinds.TaskCompleted:
                 case HistoryKinds.TimerFired:
+                case HistoryKinds.SubOrchestrationCompleted:
                     if (_pending.Remove(e.Sequence, out var complete))
                     {
                         _scheduler.Pump(() => complete(e.Payload ?? "null"));
@@ -259,8 +260,31 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
         return new ValueTask<T>(completion.Task);
     }
 
-    public override ValueTask<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, string? instanceId = null, object? input = null) =>
-        throw new NotSupportedException("Sub-orchestrations are not supported by the durable host yet.");
+    /// <summary>Starts a child instance of a registered orchestration and completes with its end, as JSON
+    /// (<c>{"status","output","error","cause","startedAt","endedAt"}</c>). For a state machine the input is the child's
+    /// <see cref="Platform.Engine.Execution.ExecutionInput"/>; <typeparamref name="TResult"/> is a JNode (or its JSON text).</summary>
+    public override ValueTask<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, string? instanceId = null, object? input = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
+        int sequence = _nextSequence++;
+        string childId = instanceId ?? InstanceId + ":" + sequence.ToString(CultureInfo.InvariantCulture);
+        string storedInput = input switch
+        {
+            Platform.Engine.Execution.ExecutionInput execution => DurableJson.Write(execution),
+            JNode node => node.ToString(),
+            string text => text,
+            null => "null",
+            _ => throw new NotSupportedException($"A sub-orchestration's input is an ExecutionInput, a JNode or JSON text, not {input.GetType().Name}."),
+        };
+        string payload = new JObject(["instanceId", "input"], [JNode.From(childId), JNode.From(storedInput)]).ToString();
+        var completion = new TaskCompletionSource<TResult>();
+        if (Record(sequence, HistoryKinds.SubOrchestrationScheduled, orchestratorName, payload, default))
+        {
+            _pending[sequence] = json => completion.TrySetResult(Convert<TResult>(json));
+        }
+
+        return new ValueTask<TResult>(completion.Task);
+    }
 
     public override void ContinueAsNew(object? newInput = null) =>
         throw new NotSupportedException("ContinueAsNew is not supported by the durable host yet.");

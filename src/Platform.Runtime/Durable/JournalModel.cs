@@ -9,10 +9,12 @@ internal static class HistoryKinds
     public const string TimerCreated = "TimerCreated";
     public const string TimerFired = "TimerFired";
     public const string EventRaised = "EventRaised";
+    public const string SubOrchestrationScheduled = "SubOrchestrationScheduled";
+    public const string SubOrchestrationCompleted = "SubOrchestrationCompleted";
     public const string ExecutionCompleted = "ExecutionCompleted";
 
     /// <summary>Tells whether an event records an action the orchestration took (as opposed to one delivered to it).</summary>
-    public static bool IsAction(string kind) => kind is TaskScheduled or TimerCreated;
+    public static bool IsAction(string kind) => kind is TaskScheduled or TimerCreated or SubOrchestrationScheduled;
 }
 
 /// <summary>One orchestration history event as stored.</summary>

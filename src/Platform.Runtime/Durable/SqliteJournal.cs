@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Platform.Asl.Json;
 
 namespace Platform.Runtime.Durable;
 
@@ -23,6 +24,8 @@ internal sealed class SqliteJournal : IDisposable
             custom_status TEXT,
             open_waits TEXT NOT NULL DEFAULT '',
             asl_history TEXT,
+            parent_id TEXT,
+            parent_seq INTEGER,
             processed INTEGER NOT NULL DEFAULT 0,
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL
@@ -303,7 +306,7 @@ internal sealed class SqliteJournal : IDisposable
     // ---- writes (called by the writer, inside its transaction) ----
 
     /// <summary>Creates an instance with its ExecutionStarted event; false when the id is taken.</summary>
-    public static bool ApplyCreate(SqliteConnection c, SqliteTransaction t, string instanceId, string orchestration, string input, DateTime now)
+    public static bool ApplyCreate(SqliteConnection c, SqliteTransaction t, string instanceId, string orchestration, string input, DateTime now, string? parentId = null, int parentSeq = -1)
     {
         var exists = Command(c, t, "SELECT 1 FROM instances WHERE id = $id", ("$id", instanceId));
         if (exists.ExecuteScalar() is not null)
@@ -314,11 +317,13 @@ internal sealed class SqliteJournal : IDisposable
         var insert = Command(
             c,
             t,
-            "INSERT INTO instances (id, orchestration, status, input, created_at, updated_at) VALUES ($id, $o, 'Running', $input, $now, $now)",
+            "INSERT INTO instances (id, orchestration, status, input, created_at, updated_at, parent_id, parent_seq) VALUES ($id, $o, 'Running', $input, $now, $now, $parent, $parentSeq)",
             ("$id", instanceId),
             ("$o", orchestration),
             ("$input", input),
-            ("$now", now.Ticks));
+            ("$now", now.Ticks),
+            ("$parent", parentId),
+            ("$parentSeq", parentId is null ? null : parentSeq));
         insert.ExecuteNonQuery();
         Append(c, t, instanceId, HistoryKinds.ExecutionStarted, -1, orchestration, input, now);
         return true;
@@ -361,6 +366,52 @@ internal sealed class SqliteJournal : IDisposable
 
         Append(c, t, instanceId, HistoryKinds.EventRaised, -1, name, payload, now);
         return true;
+    }
+
+    /// <summary>Gets the parent of a child instance, or null.</summary>
+    public string? GetParent(string instanceId)
+    {
+        using var lease = Read();
+        var command = Command(lease.Connection, null, "SELECT parent_id FROM instances WHERE id = $id", ("$id", instanceId));
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Tells a child's parent (in the same transaction as the child's end) that its sub-orchestration ended.</summary>
+    private static void NotifyParent(SqliteConnection c, SqliteTransaction t, string childId, InstanceCompletion end, DateTime now)
+    {
+        var read = Command(c, t, "SELECT parent_id, parent_seq, created_at FROM instances WHERE id = $id", ("$id", childId));
+        string? parentId;
+        long parentSeq, created;
+        using (var reader = read.ExecuteReader())
+        {
+            if (!reader.Read() || reader.IsDBNull(0))
+            {
+                return;
+            }
+
+            (parentId, parentSeq, created) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
+
+        var result = new JObjectBuilder(6);
+        result.Set("status", JNode.From(end.Status.ToString()));
+        if (end.Output is not null)
+        {
+            result.Set("output", JNode.Parse(end.Output));
+        }
+
+        if (end.Error is not null)
+        {
+            result.Set("error", JNode.From(end.Error));
+        }
+
+        if (end.Cause is not null)
+        {
+            result.Set("cause", JNode.From(end.Cause));
+        }
+
+        result.Set("startedAt", JNode.From(new DateTime(created, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        result.Set("endedAt", JNode.From(now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        Append(c, t, parentId, HistoryKinds.SubOrchestrationCompleted, (int)parentSeq, null, result.Build().ToString(), now);
     }
 
     /// <summary>Appends the answer (or heartbeat) <paramref name="eventName"/> for the wait <paramref name="waitId"/>, but only
@@ -436,6 +487,21 @@ internal sealed class SqliteJournal : IDisposable
         foreach (var action in commit.Actions)
         {
             Append(c, t, id, action.Kind, action.Sequence, action.Name, action.Payload, commit.Now);
+            if (action.Kind == HistoryKinds.SubOrchestrationScheduled)
+            {
+                // The child starts in the same transaction that records the action: both happen, or neither.
+                var child = (JObject)JNode.Parse(action.Payload);
+                string childId = ((JString)child["instanceId"]!).Value;
+                if (!ApplyCreate(c, t, childId, action.Name!, ((JString)child["input"]!).Value, commit.Now, id, action.Sequence))
+                {
+                    // The id is taken: the child's end is reported at once, as a failure to start it.
+                    string refused = new JObject(["status", "error", "cause"], [JNode.From("Failed"), JNode.From("ExecutionAlreadyExists"), JNode.From($"An execution with id '{childId}' already exists.")]).ToString();
+                    Append(c, t, id, HistoryKinds.SubOrchestrationCompleted, action.Sequence, null, refused, commit.Now);
+                }
+
+                continue;
+            }
+
             if (action.Kind == HistoryKinds.TaskScheduled)
             {
                 var work = Command(
@@ -479,6 +545,7 @@ internal sealed class SqliteJournal : IDisposable
                 ("$processed", commit.Processed),
                 ("$now", commit.Now.Ticks));
             update.ExecuteNonQuery();
+            NotifyParent(c, t, id, end, commit.Now);
             var dropWork = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
             dropWork.ExecuteNonQuery();
             var dropTimers = Command(c, t, "DELETE FROM timers WHERE instance_id = $id", ("$id", id));
