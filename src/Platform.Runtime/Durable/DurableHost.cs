@@ -709,7 +709,9 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 TaskOutcome outcome;
                 try
                 {
-                    outcome = await _tasks.DispatchAsync(invocation, stop).AsTask().WaitAsync(stop);
+                    outcome = IsStartExecution(invocation.Resource)
+                        ? await StartNestedAsync(invocation)
+                        : await _tasks.DispatchAsync(invocation, stop).AsTask().WaitAsync(stop);
                 }
                 catch (Exception ex) when (!stop.IsCancellationRequested)
                 {
@@ -732,6 +734,54 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 Exit();
             }
         }
+    }
+
+    private static bool IsStartExecution(string resource) =>
+        resource is "arn:aws:states:::states:startExecution" or "arn:aws:states:::states:startExecution.waitForTaskToken";
+
+    /// <summary>The built-in <c>states:startExecution</c> (request-response): starts the execution that the parameters
+    /// describe (<c>StateMachineArn</c>, <c>Input</c>, <c>Name</c>) and returns <c>ExecutionArn</c> and <c>StartDate</c>
+    /// without waiting for it. A redelivered task finds its execution already started and returns it again.</summary>
+    private async Task<TaskOutcome> StartNestedAsync(TaskInvocation invocation)
+    {
+        var request = invocation.Input as JObject;
+        if (request?["StateMachineArn"] is not JString { Value: var machineArn } || machineArn.Split(':') is not { Length: >= 7 } parts || parts[5] != "stateMachine")
+        {
+            return TaskOutcome.Failure("States.Runtime", $"states:startExecution needs a 'StateMachineArn' such as arn:aws:states:<region>:<account>:stateMachine:<name>, found {request?["StateMachineArn"]?.ToString() ?? "none"}.");
+        }
+
+        if (!_registrations.ContainsKey(parts[6]))
+        {
+            return TaskOutcome.Failure("StepFunctions.StateMachineDoesNotExistException", $"State Machine Does Not Exist: '{machineArn}'");
+        }
+
+        JNode input = request["Input"] switch
+        {
+            null => JObject.Empty,
+            JString text => JNode.Parse(text.Value),
+            var json => json,
+        };
+
+        // The name defaults to one derived from the task's stable id, so a redelivery starts nothing twice.
+        string name = request["Name"] is JString { Value: var given } ? given : (invocation.ActivityId ?? invocation.InvocationId).Replace(':', '-').Replace('/', '-');
+        var child = new ExecutionInput { Input = input, Name = name, StateMachineName = parts[6], Region = parts[3], Account = parts[4] };
+        string childId = child.ExecutionArn;
+        if (_journal.GetInstance(childId) is null)
+        {
+            try
+            {
+                await StartExecutionAsync(parts[6], child, childId);
+            }
+            catch (InvalidOperationException) when (_journal.GetInstance(childId) is not null)
+            {
+                // Started meanwhile by a redelivery of this task.
+            }
+        }
+
+        var started = _journal.GetInstance(childId)!.Value.Execution;
+        return TaskOutcome.Success(new JObject(
+            ["ExecutionArn", "StartDate"],
+            [JNode.From(childId), JNode.From(new DateTimeOffset(started.CreatedAt).ToUnixTimeMilliseconds())]));
     }
 
     /// <summary>Gets the last unexpected error of an episode or worker (the host keeps going).</summary>

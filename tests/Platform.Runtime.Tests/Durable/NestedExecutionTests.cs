@@ -118,4 +118,42 @@ public class NestedExecutionTests
 
         ((JObject)output["failed"]!)["Cause"]!.ToString().Should().Contain("ExecutionAlreadyExists");
     }
+
+    [Fact]
+    public async Task RequestResponse_StartsTheChild_AndDoesNotWaitForIt()
+    {
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(Handlers(), h => h
+            .RegisterStateMachine("Child", Harness.Compile(Child))
+            .RegisterStateMachine("Machine", Harness.Compile(Parent("sync:2").Replace("startExecution.sync:2", "startExecution", StringComparison.Ordinal))));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("""{"n":4,"child":"fire-and-forget"}"""));
+
+        var parent = await host.WaitForCompletionAsync(id).WaitAsync(TimeSpan.FromSeconds(30));
+
+        parent.Status.Should().Be(DurableStatus.Succeeded, parent.Cause);
+        string childId = "arn:aws:states:us-east-1:123456789012:execution:Child:fire-and-forget";
+        ((JObject)parent.Output!)["ExecutionArn"].Should().Be(JNode.From(childId));
+        host.GetExecution(childId)!.Status.Should().Be(DurableStatus.Running, "the parent did not wait for the child's hour");
+        (await fixture.DriveAsync(host, childId)).Output.Should().Be(JNode.Parse("""{"n":8}"""));
+    }
+
+    [Fact]
+    public async Task WaitForTaskToken_PassesTheTokenToTheChild_AndResumesOnItsAnswer()
+    {
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(Handlers(), h => h
+            .RegisterStateMachine("Child", Harness.Compile("""{"StartAt":"Hold","States":{"Hold":{"Type":"Pass","End":true}}}"""))
+            .RegisterStateMachine("Machine", Harness.Compile("""
+                {"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.waitForTaskToken",
+                  "Parameters":{"StateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:Child","Name":"approver","Input":{"token.$":"$$.Task.Token"}},"End":true}}}
+                """)));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("{}"));
+        string childId = "arn:aws:states:us-east-1:123456789012:execution:Child:approver";
+        await DurableFixture.IdleAsync(host);
+        var child = await host.WaitForCompletionAsync(childId).WaitAsync(TimeSpan.FromSeconds(30));
+
+        await host.SendTaskSuccessAsync(((JString)((JObject)child.Output!)["token"]!).Value, JNode.Parse("""{"approved":true}"""));
+
+        (await fixture.DriveAsync(host, id)).Output.Should().Be(JNode.Parse("""{"approved":true}"""));
+    }
 }
