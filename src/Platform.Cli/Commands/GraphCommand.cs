@@ -46,15 +46,8 @@ internal static class GraphCommand
     private static async Task<int> RunAsync(string path, GraphFormat format, string? outputPath, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         string text = InputFiles.ReadText(path, "definition file");
-        Platform.Asl.Parsing.ParseResult parsed;
-        try
+        if (await ValidateCommand.ParseAsync(text, stdout) is not { } parsed)
         {
-            parsed = AslParser.Parse(text);
-        }
-        catch (JsonParseException ex)
-        {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"error /: not valid JSON or YAML: {ex.Reason} (line {ex.Line})"));
-            await stdout.WriteLineAsync("invalid: 1 error");
             return ExitCodes.Failure;
         }
 

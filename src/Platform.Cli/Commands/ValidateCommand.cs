@@ -40,15 +40,8 @@ internal static class ValidateCommand
             return ExitCodes.UsageError;
         }
 
-        Platform.Asl.Parsing.ParseResult parsed;
-        try
+        if (await ParseAsync(text, stdout) is not { } parsed)
         {
-            parsed = AslParser.Parse(text);
-        }
-        catch (JsonParseException ex)
-        {
-            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"error /: not valid JSON or YAML: {ex.Reason} (line {ex.Line})"));
-            await stdout.WriteLineAsync("invalid: 1 error");
             return ExitCodes.Failure;
         }
 
@@ -57,6 +50,22 @@ internal static class ValidateCommand
     }
 
     /// <summary>Prints every diagnostic, then the verdict line (<c>valid</c>, or <c>invalid: N errors, M warnings</c>).</summary>
+    /// <summary>Parses and validates a definition; text that is not JSON or YAML is reported (as <c>validate</c> reports
+    /// it) and gives null.</summary>
+    public static async Task<Platform.Asl.Parsing.ParseResult?> ParseAsync(string text, TextWriter stdout)
+    {
+        try
+        {
+            return AslParser.Parse(text);
+        }
+        catch (JsonParseException ex)
+        {
+            await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"error /: not valid JSON or YAML: {ex.Reason} (line {ex.Line})"));
+            await stdout.WriteLineAsync("invalid: 1 error");
+            return null;
+        }
+    }
+
     public static async Task WriteDiagnosticsAsync(Platform.Asl.Parsing.ParseResult parsed, TextWriter stdout)
     {
         foreach (var diagnostic in parsed.Diagnostics)
