@@ -288,6 +288,51 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         return _journal.GetAslHistory(instanceId) is { } json ? (JArray)JNode.Parse(json) : null;
     }
 
+    /// <summary>GetExecutionHistory: one page of an ended execution's ASL history, oldest first (or newest first with
+    /// <paramref name="reverseOrder"/>), and the token of the next page (null on the last).</summary>
+    /// <param name="instanceId">The execution.</param>
+    /// <param name="maxResults">The page size, 1 to 1,000 (AWS's default is 100).</param>
+    /// <param name="reverseOrder">Newest events first.</param>
+    /// <param name="nextToken">The previous page's token, or null for the first page.</param>
+    /// <exception cref="ArgumentException">The token is not one this method returned for this execution.</exception>
+    public (IReadOnlyList<JObject> Events, string? NextToken)? GetHistoryPage(string instanceId, int maxResults = 100, bool reverseOrder = false, string? nextToken = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 1000);
+        if (GetHistory(instanceId) is not { } history)
+        {
+            return null;
+        }
+
+        int start = 0;
+        if (nextToken is not null)
+        {
+            string text;
+            try
+            {
+                text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(nextToken));
+            }
+            catch (FormatException)
+            {
+                text = string.Empty;
+            }
+
+            int bar = text.LastIndexOf('|');
+            if (bar <= 0 || text[..bar] != instanceId || !int.TryParse(text[(bar + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out start) || start > history.Count)
+            {
+                throw new ArgumentException("Invalid pagination token: it is not one GetHistoryPage returned for this execution.", nameof(nextToken));
+            }
+        }
+
+        var ordered = reverseOrder ? history.Reverse() : history;
+        var page = ordered.Skip(start).Take(maxResults).Cast<JObject>().ToList();
+        int next = start + page.Count;
+        string? token = next < history.Count
+            ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(instanceId + "|" + next.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            : null;
+        return (page, token);
+    }
+
     /// <summary>Waits until an execution ends (however long that takes; pass a token to give up).</summary>
     /// <exception cref="KeyNotFoundException">There is no such execution.</exception>
     public Task<DurableExecution> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)

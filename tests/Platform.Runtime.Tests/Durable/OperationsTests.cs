@@ -99,4 +99,32 @@ public class OperationsTests
         var act = () => host.ListExecutions(nextToken: "not a token");
         act.Should().Throw<ArgumentException>().WithMessage("Invalid pagination token*");
     }
+
+    [Fact]
+    public async Task GetHistoryPage_PagesForwardAndBackward()
+    {
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(new TaskHandlerRegistry(), h => h.RegisterStateMachine("Machine", Harness.Compile(
+            """{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","End":true}}}""")));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("{}"));
+        await host.WaitForCompletionAsync(id).WaitAsync(TimeSpan.FromSeconds(30));
+        var all = host.GetHistory(id)!;
+
+        var ids = new List<long>();
+        string? next = null;
+        do
+        {
+            var (events, token) = host.GetHistoryPage(id, maxResults: 3, nextToken: next)!.Value;
+            ids.AddRange(events.Select(e => (long)((JNumber)e["id"]!).Value));
+            next = token;
+        }
+        while (next is not null);
+
+        ids.Should().Equal(Enumerable.Range(1, all.Count).Select(i => (long)i));
+        var (newest, _) = host.GetHistoryPage(id, maxResults: 2, reverseOrder: true)!.Value;
+        newest.Select(e => ((JString)e["type"]!).Value).Should().Equal("ExecutionSucceeded", "PassStateExited");
+        host.GetHistoryPage("no such execution").Should().BeNull();
+        var act = () => host.GetHistoryPage(id, nextToken: "bad");
+        act.Should().Throw<ArgumentException>().WithMessage("Invalid pagination token*");
+    }
 }
