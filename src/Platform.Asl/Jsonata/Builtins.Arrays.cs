@@ -38,7 +38,7 @@ internal static partial class Builtins
 
             return result;
         });
-        def("shuffle", "<a:a>", (_, a) =>
+        def("shuffle", "<a:a>", (ctx, a) =>
         {
             if (a[0] is not JList l)
             {
@@ -48,7 +48,8 @@ internal static partial class Builtins
             var copy = new JList(l);
             for (int i = copy.Count - 1; i > 0; i--)
             {
-                int j = Random.Shared.Next(i + 1);
+                // Draws from the evaluation's GUID source, so a replaying orchestration shuffles the same way.
+                int j = (int)(UnitInterval(ctx.Evaluator.NewGuid()) * (i + 1));
                 (copy[i], copy[j]) = (copy[j], copy[i]);
             }
 

@@ -117,7 +117,7 @@ internal static partial class Builtins
     }
 
     /// <summary>A number in [0, 1) from 53 bits of a GUID (the evaluation environment's, so replay gives the same).</summary>
-    private static double UnitInterval(Guid guid)
+    internal static double UnitInterval(Guid guid)
     {
         Span<byte> bytes = stackalloc byte[16];
         guid.TryWriteBytes(bytes);

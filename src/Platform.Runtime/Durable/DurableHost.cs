@@ -449,8 +449,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             await _timerGate.WaitAsync(_stop.Token);
             try
             {
-                var due = _journal.DueTimers(Now());
-                var writes = due.Select(timer => (Timer: timer, Fired: _writer.WriteAsync((c, t) => SqliteJournal.ApplyTimerFired(c, t, timer.InstanceId, timer.Sequence, timer.FireAt)))).ToList();
+                var now = Now();
+                var due = _journal.DueTimers(now);
+
+                // Stamped with when it really fired (not when it was due), so after downtime the orchestration's clock is now,
+                // and the next state's deadlines are not already in the past.
+                var writes = due.Select(timer => (Timer: timer, Fired: _writer.WriteAsync((c, t) => SqliteJournal.ApplyTimerFired(c, t, timer.InstanceId, timer.Sequence, timer.FireAt > now ? timer.FireAt : now)))).ToList();
                 foreach (var (timer, fired) in writes)
                 {
                     if (await fired)
@@ -670,7 +674,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return;
         }
 
-        var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits());
+        var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits())
+        {
+            IsRegistered = _registrations.ContainsKey,
+        };
         // If the commit fails the context is not put back in the cache (it ran ahead of the journal): the next episode replays.
         await _writer.WriteAsync((c, t) =>
         {
@@ -773,6 +780,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stop.IsCancellationRequested)
             {
                 // Abandoned on stop: the work item stays in the journal and runs again on the next host (at least once).
+            }
+            catch (Exception ex)
+            {
+                // The work item stays in the journal (its result was not recorded) and runs again on the next start; the
+                // worker itself goes on with the next item.
+                Report(item.InstanceId, ex);
             }
             finally
             {
@@ -879,6 +892,19 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stop.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception ex)
+            {
+                // A failed write (disk full, I/O error) must not stop every timer: report it, back off, and go on.
+                Report("(timers)", ex);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), _time, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

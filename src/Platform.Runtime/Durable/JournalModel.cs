@@ -42,7 +42,11 @@ internal sealed record InstanceCompletion(DurableStatus Status, string? Output, 
 /// <remarks><paramref name="OpenWaits"/> lists the external events the orchestration waits for afterwards, one name a line;
 /// SendTaskSuccess and its kin accept a token only while its wait is open.</remarks>
 internal sealed record EpisodeCommit(
-    string InstanceId, long Processed, IReadOnlyList<NewAction> Actions, InstanceCompletion? Completion, string? CustomStatus, DateTime Now, string OpenWaits = "");
+    string InstanceId, long Processed, IReadOnlyList<NewAction> Actions, InstanceCompletion? Completion, string? CustomStatus, DateTime Now, string OpenWaits = "")
+{
+    /// <summary>Gets a test of whether an orchestration name is registered with the host (children of unknown ones fail at once).</summary>
+    public Func<string, bool>? IsRegistered { get; init; }
+}
 
 /// <summary>What became of a SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.</summary>
 internal enum CallbackResult

@@ -79,8 +79,9 @@ internal sealed class JournalWriter : IAsyncDisposable
                         batch[i].Apply(connection, transaction);
                         transaction.Release(savepoint);
                     }
-                    catch (Exception ex) when (ex is SqliteException or InvalidOperationException or FormatException)
+                    catch (Exception ex)
                     {
+                        // Whatever one write throws fails that write alone; the batch and the loop go on.
                         transaction.Rollback(savepoint);
                         transaction.Release(savepoint);
                         failed.Add((batch[i], ex));
@@ -89,8 +90,9 @@ internal sealed class JournalWriter : IAsyncDisposable
 
                 transaction.Commit();
             }
-            catch (SqliteException ex)
+            catch (Exception ex)
             {
+                // The transaction itself failed (commit, I/O): every write of the batch fails; the loop must never end early.
                 foreach (var write in batch)
                 {
                     write.Fail(ex);

@@ -205,8 +205,8 @@ internal sealed class SqliteJournal : IDisposable
         string orchestration, input;
         DurableStatus status;
         long processed;
-        using (var command = Command(connection, transaction, "SELECT orchestration, input, status, processed FROM instances WHERE id = $id", ("$id", instanceId)))
-        using (var reader = command.ExecuteReader())
+        var instance = Command(connection, transaction, "SELECT orchestration, input, status, processed FROM instances WHERE id = $id", ("$id", instanceId));
+        using (var reader = instance.ExecuteReader())
         {
             if (!reader.Read())
             {
@@ -220,13 +220,13 @@ internal sealed class SqliteJournal : IDisposable
         }
 
         var events = new List<JournalEvent>();
-        using (var command = Command(
+        var history = Command(
             connection,
             transaction,
             "SELECT position, kind, seq, name, payload, timestamp FROM history WHERE instance_id = $id AND position > $after ORDER BY position",
             ("$id", instanceId),
-            ("$after", afterPosition)))
-        using (var reader = command.ExecuteReader())
+            ("$after", afterPosition));
+        using (var reader = history.ExecuteReader())
         {
             while (reader.Read())
             {
@@ -343,7 +343,7 @@ internal sealed class SqliteJournal : IDisposable
     }
 
     /// <summary>Fires a timer; false when it already fired or its instance ended.</summary>
-    public static bool ApplyTimerFired(SqliteConnection c, SqliteTransaction t, string instanceId, int seq, DateTime fireAt)
+    public static bool ApplyTimerFired(SqliteConnection c, SqliteTransaction t, string instanceId, int seq, DateTime firedAt)
     {
         var delete = Command(c, t, "DELETE FROM timers WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
         if (delete.ExecuteNonQuery() == 0)
@@ -351,7 +351,7 @@ internal sealed class SqliteJournal : IDisposable
             return false;
         }
 
-        Append(c, t, instanceId, HistoryKinds.TimerFired, seq, null, DurableJson.Ticks(fireAt), fireAt);
+        Append(c, t, instanceId, HistoryKinds.TimerFired, seq, null, DurableJson.Ticks(firedAt), firedAt);
         return true;
     }
 
@@ -492,6 +492,19 @@ internal sealed class SqliteJournal : IDisposable
                 // The child starts in the same transaction that records the action: both happen, or neither.
                 var child = (JObject)JNode.Parse(action.Payload);
                 string childId = ((JString)child["instanceId"]!).Value;
+                if (commit.Completion is not null)
+                {
+                    // The parent ends in this very commit (say a sibling branch failed): nobody waits for the child.
+                    continue;
+                }
+
+                if (commit.IsRegistered?.Invoke(action.Name!) == false)
+                {
+                    string missing = new JObject(["status", "error", "cause"], [JNode.From("Failed"), JNode.From("StateMachineDoesNotExist"), JNode.From($"State Machine Does Not Exist: '{action.Name}'")]).ToString();
+                    Append(c, t, id, HistoryKinds.SubOrchestrationCompleted, action.Sequence, null, missing, commit.Now);
+                    continue;
+                }
+
                 if (!ApplyCreate(c, t, childId, action.Name!, ((JString)child["input"]!).Value, commit.Now, id, action.Sequence))
                 {
                     // The id is taken: the child's end is reported at once, as a failure to start it.

@@ -156,4 +156,16 @@ public class NestedExecutionTests
 
         (await fixture.DriveAsync(host, id)).Output.Should().Be(JNode.Parse("""{"approved":true}"""));
     }
+
+    [Fact]
+    public async Task Sync_OfAStateMachineThatIsNotRegistered_FailsTheTask_InsteadOfWaitingForever()
+    {
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(Handlers(), h => h.RegisterStateMachine("Machine", Harness.Compile(Parent("sync:2"))));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("""{"n":1,"child":"nobody"}"""));
+
+        var output = (JObject)(await fixture.DriveAsync(host, id)).Output!;
+
+        ((JObject)output["failed"]!)["Cause"]!.ToString().Should().Contain("StateMachineDoesNotExist");
+    }
 }

@@ -263,4 +263,29 @@ public class RestartAndReplayTests
         });
         return outcome.Result ?? JNode.Null;
     }
+
+    [Fact]
+    public async Task AfterDowntime_TheNextTasksTimeoutCountsFromNow_NotFromWhenTheTimerWasDue()
+    {
+        // The host is down for two days across a one-hour Wait; the Task after it has a 60 s timeout and a handler that
+        // answers only after the clock moves on. Stamping the fired timer with its due time would put that timeout in the past.
+        using var fixture = new DurableFixture();
+        var orchestrator = Harness.Compile("""
+            {"StartAt":"W","States":{"W":{"Type":"Wait","Seconds":3600,"Next":"T"},
+              "T":{"Type":"Task","Resource":"Double","TimeoutSeconds":60,"End":true}}}
+            """);
+        string id;
+        await using (var first = fixture.Open(EquivalenceTests.Handlers(new CallCounter()), h => h.RegisterStateMachine("Machine", orchestrator)))
+        {
+            id = await first.StartExecutionAsync("Machine", DurableAssertions.Input("""{"n":2}"""));
+            await DurableFixture.IdleAsync(first);
+        }
+
+        fixture.Clock.SetUtcNow(Harness.Start.AddDays(2));
+        var second = fixture.Open(EquivalenceTests.Handlers(new CallCounter()), h => h.RegisterStateMachine("Machine", orchestrator));
+        var result = await fixture.DriveAsync(second, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        result.Output.Should().Be(JNode.Parse("""{"n":4}"""));
+    }
 }
