@@ -178,7 +178,9 @@ internal sealed partial class Evaluator
                     throw new JsonataException("T2011", "The insert/update clause of the transform expression must evaluate to an object", expr.Update!.Position);
                 }
 
-                if (match is JMap target)
+                // Only objects inside the clone change. A pattern that reaches outside it (a variable's JSON, which is shared and
+                // read-only) matches nothing to change: the result, the clone, is the same either way.
+                if (match is JMap { Source: null } target)
                 {
                     foreach (var (k, v) in updates)
                     {
@@ -198,7 +200,7 @@ internal sealed partial class Evaluator
                         throw new JsonataException("T2012", "The delete clause of the transform expression must evaluate to a string or array of strings", expr.Delete.Position);
                     }
 
-                    if (match is JMap target)
+                    if (match is JMap { Source: null } target)
                     {
                         foreach (string key in dl.Cast<string>())
                         {

@@ -836,7 +836,13 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
         }
 
-        var started = _journal.GetInstance(childId)!.Value.Execution;
+        var (started, storedInput) = _journal.GetInstance(childId)!.Value;
+        if (started.Orchestration != parts[6] || !JNode.DeepEquals(DurableJson.ReadExecutionInput(storedInput).Input, input))
+        {
+            // Another execution holds the name: AWS refuses a StartExecution whose name is taken with a different input.
+            return TaskOutcome.Failure("StepFunctions.ExecutionAlreadyExistsException", $"Execution Already Exists: '{childId}'");
+        }
+
         return TaskOutcome.Success(new JObject(
             ["ExecutionArn", "StartDate"],
             [JNode.From(childId), JNode.From(new DateTimeOffset(started.CreatedAt).ToUnixTimeMilliseconds())]));

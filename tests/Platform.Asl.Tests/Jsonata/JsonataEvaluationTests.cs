@@ -49,6 +49,16 @@ public sealed class JsonataEvaluationTests
     }
 
     [Fact]
+    public void A_transform_whose_pattern_reaches_a_bound_variable_leaves_that_shared_JSON_alone()
+    {
+        var bindings = new Dictionary<string, JNode> { ["x"] = JNode.Parse("""{"a":1}""") };
+        var expression = JsonataExpression.Compile("""{"b":2} ~> |$x|{"a":9}|""");
+
+        expression.Evaluate(null, bindings).Should().Be(JNode.Parse("""{"b":2}"""));
+        JsonataExpression.Compile("$x.a").Evaluate(null, bindings).Should().Be(JNode.From(1));
+    }
+
+    [Fact]
     public void An_unbound_function_name_is_still_a_function()
     {
         var act = () => JsonataExpression.Compile("$count").Evaluate(null, new Dictionary<string, JNode>());

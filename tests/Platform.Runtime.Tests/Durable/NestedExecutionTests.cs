@@ -168,4 +168,20 @@ public class NestedExecutionTests
 
         ((JObject)output["failed"]!)["Cause"]!.ToString().Should().Contain("StateMachineDoesNotExist");
     }
+
+    [Fact]
+    public async Task RequestResponse_WithANameTakenByAnotherInput_IsExecutionAlreadyExists()
+    {
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(Handlers(), h => h
+            .RegisterStateMachine("Child", Harness.Compile(Child))
+            .RegisterStateMachine("Machine", Harness.Compile(Parent("sync:2").Replace("startExecution.sync:2", "startExecution", StringComparison.Ordinal))));
+        await host.StartExecutionAsync("Child", DurableAssertions.Input("""{"n":99}""", "busy") with { StateMachineName = "Child" });
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("""{"n":1,"child":"busy"}"""));
+
+        var result = await host.WaitForCompletionAsync(id).WaitAsync(TimeSpan.FromSeconds(30));
+
+        // States.TaskFailed in the parent's Catch matches any task error but a timeout.
+        ((JObject)((JObject)result.Output!)["failed"]!)["Error"].Should().Be(JNode.From("StepFunctions.ExecutionAlreadyExistsException"));
+    }
 }
