@@ -100,7 +100,9 @@ internal sealed class BranchRun : EvaluationContext
     /// <summary>Records an event in this branch's thread of history.</summary>
     public long Record(string type, JObject? details)
     {
-        LastEventId = Execution.History.Record(type, LastEventId, Now, details);
+        // Without history only the event ids count: no need to read the clock.
+        var history = Execution.History;
+        LastEventId = history.Record(type, LastEventId, history.Enabled ? Now : default, details);
         return LastEventId;
     }
 
