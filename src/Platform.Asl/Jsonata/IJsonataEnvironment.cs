@@ -1,3 +1,5 @@
+using Platform.Asl.Json;
+
 namespace Platform.Asl.Jsonata;
 
 /// <summary>Where an evaluation gets its time and randomness. A binding dictionary that also implements this interface
@@ -10,4 +12,13 @@ public interface IJsonataEnvironment
 
     /// <summary>Returns a new GUID (for <c>$uuid()</c> and as the entropy of an unseeded <c>$random()</c>).</summary>
     Guid NewGuid();
+}
+
+/// <summary>Bindings that can answer <c>$variable.member</c> without building the variable's whole object (the engine's
+/// <c>$states</c>, whose members are the state's input, Context Object, result and error output).</summary>
+public interface IJsonataMemberBindings
+{
+    /// <summary>Gets member <paramref name="member"/> of the bound variable <paramref name="variable"/>; false when this
+    /// source does not know the variable (look it up the ordinary way), true with null when the member is absent.</summary>
+    bool TryGetMember(string variable, string member, out JNode? value);
 }

@@ -97,13 +97,25 @@ public sealed class JsonataExpression
     private bool TryReadDirectly(IReadOnlyDictionary<string, JNode> bindings, out JNode? result)
     {
         result = null;
-        if (!bindings.TryGetValue(_variable!, out var node))
+        JNode? node;
+        int start = 0;
+        if (_fields!.Length > 0 && bindings is IJsonataMemberBindings members && members.TryGetMember(_variable!, _fields[0], out node))
+        {
+            if (node is null)
+            {
+                return true;
+            }
+
+            start = 1;
+        }
+        else if (!bindings.TryGetValue(_variable!, out node))
         {
             return false;
         }
 
-        foreach (string field in _fields!)
+        for (int i = start; i < _fields.Length; i++)
         {
+            string field = _fields[i];
             if (node is JObject obj)
             {
                 if (!obj.TryGetValue(field, out node!))

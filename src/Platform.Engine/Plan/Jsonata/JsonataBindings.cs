@@ -10,7 +10,7 @@ namespace Platform.Engine.Plan.Jsonata;
 /// them) and the variables visible from the running branch, as of entering the state.</summary>
 /// <remarks>Nothing is copied up front: the evaluator looks a name up only when an expression uses it, and
 /// <c>$states</c> is built once per state however many fields read it.</remarks>
-internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>, IJsonataEnvironment
+internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>, IJsonataEnvironment, IJsonataMemberBindings
 {
     private const string StatesName = "states";
     private readonly BranchRun _run;
@@ -61,6 +61,26 @@ internal sealed class JsonataBindings : IReadOnlyDictionary<string, JNode>, IJso
     }
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
+
+    /// <summary>Answers <c>$states.input</c> and its kin straight from the state, without building <c>$states</c>.</summary>
+    public bool TryGetMember(string variable, string member, out JNode? value)
+    {
+        if (variable != StatesName)
+        {
+            value = null;
+            return false;
+        }
+
+        value = member switch
+        {
+            "input" => _input,
+            "context" => _withContext ? _run.ContextObject : null,
+            "result" => _result,
+            "errorOutput" => _errorOutput,
+            _ => null,
+        };
+        return true;
+    }
 
     /// <summary>Returns the orchestration's replay-safe GUID, for $uuid() and an unseeded $random().</summary>
     public Guid NewGuid() => _run.NewGuid();
