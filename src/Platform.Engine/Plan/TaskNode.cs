@@ -25,11 +25,17 @@ internal sealed class TaskNode : RetryingNode
     private readonly JsonataTemplate? _timeoutExpression;
     private readonly JsonataTemplate? _heartbeatExpression;
 
+    /// <summary>Whether this task runs a nested execution and waits for it
+    /// (<c>arn:aws:states:::states:startExecution.sync</c> or <c>.sync:2</c>).</summary>
+    private readonly bool _isNestedSync;
+
     public TaskNode(TaskState state)
         : base(state, state, state.ResultPath, state.ResultSelector)
     {
         _state = state;
         _resource = ResourceInfo.Parse(state.Resource);
+        _isNestedSync = _resource.Pattern == IntegrationPattern.Sync
+            && state.Resource.StartsWith("arn:aws:states:::states:startExecution.sync", StringComparison.Ordinal);
         _parameters = Template.Compile(state.Parameters);
         _timeoutSeconds = state.TimeoutSeconds is JNumber n && n.TryGetInt64(out long t) ? (int)Math.Min(t, int.MaxValue) : null;
         _timeoutPath = state.TimeoutSecondsPath is null ? null : JsonPath.Parse(state.TimeoutSecondsPath);
@@ -53,7 +59,7 @@ internal sealed class TaskNode : RetryingNode
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
         // A callback task's token exists before its parameters are evaluated: they pass it on as $$.Task.Token.
-        bool nested = IsNestedSync;
+        bool nested = _isNestedSync;
         string? waitId = _resource.Pattern == IntegrationPattern.RequestResponse || nested ? null : StartCallback(run);
         if (nested && run.Execution.Info.Type != WorkflowType.Standard)
         {
@@ -145,11 +151,6 @@ internal sealed class TaskNode : RetryingNode
         CheckSize(run, result);
         return Complete(run, input, result);
     }
-
-    /// <summary>Gets a value indicating whether this task runs a nested execution and waits for it
-    /// (<c>arn:aws:states:::states:startExecution.sync</c> or <c>.sync:2</c>).</summary>
-    private bool IsNestedSync => _resource.Pattern == IntegrationPattern.Sync
-        && _state.Resource.StartsWith("arn:aws:states:::states:startExecution.sync", StringComparison.Ordinal);
 
     /// <summary>Runs the nested execution that <paramref name="parameters"/> describe (<c>StateMachineArn</c>, <c>Input</c>,
     /// <c>Name</c>) as a sub-orchestration and returns AWS's DescribeExecution shape: <c>Input</c> and <c>Output</c> as JSON

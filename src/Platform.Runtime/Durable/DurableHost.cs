@@ -25,6 +25,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     private readonly JournalWriter _writer;
     private readonly OrchestrationCache _cache;
     private readonly TaskTokens _tokens;
+    private readonly Func<string, bool> _isRegistered;
     private readonly ConcurrentDictionary<string, Registration> _registrations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TaskCompletionSource<DurableExecution>> _completions = new(StringComparer.Ordinal);
     private readonly Channel<string> _ready = Channel.CreateUnbounded<string>();
@@ -53,6 +54,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         _journal = new SqliteJournal(options.DatabasePath, options.FullSync);
         _writer = new JournalWriter(_journal, options.MaxWritesPerCommit);
         _cache = new OrchestrationCache(options.MaxCachedOrchestrations);
+        _isRegistered = _registrations.ContainsKey;
         _tokens = new TaskTokens(options.TaskTokenKey ?? Convert.FromBase64String(
             _journal.GetOrAddSetting("task-token-key", () => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)))));
     }
@@ -676,7 +678,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
         var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits())
         {
-            IsRegistered = _registrations.ContainsKey,
+            IsRegistered = _isRegistered,
         };
         // If the commit fails the context is not put back in the cache (it ran ahead of the journal): the next episode replays.
         await _writer.WriteAsync((c, t) =>

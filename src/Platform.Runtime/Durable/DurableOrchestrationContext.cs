@@ -58,7 +58,7 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     public Task<InstanceCompletion>? Result => _result;
 
     /// <summary>Returns the external events the orchestration waits for now, one name a line, in order.</summary>
-    public string OpenWaits() => string.Join(
+    public string OpenWaits() => _waiters.Count == 0 ? string.Empty : string.Join(
         '\n',
         _waiters.Where(pair => pair.Value.Any(waiter => !waiter.Cancelled)).Select(pair => pair.Key).Order(StringComparer.Ordinal));
 

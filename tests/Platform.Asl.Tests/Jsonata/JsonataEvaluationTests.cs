@@ -1,5 +1,6 @@
 using Platform.Asl.Json;
 using Platform.Asl.Jsonata;
+using Platform.Asl.Tests.TestSupport;
 
 namespace Platform.Asl.Tests.Jsonata;
 
@@ -133,29 +134,7 @@ public sealed class JsonataEvaluationTests
     [Fact]
     public void Deeply_nested_results_end_in_an_error_not_a_crash()
     {
-        var act = () =>
-        {
-            Exception? caught = null;
-            var thread = new Thread(
-                () =>
-                {
-                    try
-                    {
-                        Eval("$reduce([1..200000], function($a, $v){ {\"a\": $a} }, {})");
-                    }
-                    catch (Exception e)
-                    {
-                        caught = e;
-                    }
-                },
-                256 * 1024);
-            thread.Start();
-            thread.Join();
-            if (caught is not null)
-            {
-                throw caught;
-            }
-        };
+        var act = () => SmallStack.Run(() => Eval("$reduce([1..200000], function($a, $v){ {\"a\": $a} }, {})"));
 
         act.Should().Throw<JsonataException>().Which.Code.Should().Be("U1001");
     }

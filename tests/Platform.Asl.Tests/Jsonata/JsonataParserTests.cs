@@ -1,4 +1,5 @@
 using Platform.Asl.Jsonata;
+using Platform.Asl.Tests.TestSupport;
 
 namespace Platform.Asl.Tests.Jsonata;
 
@@ -57,29 +58,7 @@ public sealed class JsonataParserTests
     public void Compile_turns_very_deep_nesting_into_an_error()
     {
         string text = new string('(', 100_000) + "1" + new string(')', 100_000);
-        var act = () =>
-        {
-            Exception? caught = null;
-            var thread = new Thread(
-                () =>
-                {
-                    try
-                    {
-                        JsonataExpression.Compile(text).Evaluate(null);
-                    }
-                    catch (Exception e)
-                    {
-                        caught = e;
-                    }
-                },
-                256 * 1024);
-            thread.Start();
-            thread.Join();
-            if (caught is not null)
-            {
-                throw caught;
-            }
-        };
+        var act = () => SmallStack.Run(() => JsonataExpression.Compile(text).Evaluate(null));
 
         act.Should().Throw<JsonataException>().Which.Code.Should().Be("U1001");
     }
