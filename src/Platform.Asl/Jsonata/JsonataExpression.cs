@@ -7,16 +7,15 @@ public sealed class JsonataExpression
 {
     private readonly Node _ast;
 
-    // A variable, or a variable followed by plain field names ($states.input.customer.name): read straight from the bound
-    // JSON while it meets only objects, without the evaluator. Null when the expression has another shape.
-    private readonly string? _variable;
-    private readonly string[]? _fields;
+    // Common shapes ($states.input.a.b, $merge([$states.input, {'k': $states.result}])) evaluated straight on the bound
+    // JSON, without the evaluator; null when the expression has another shape.
+    private readonly JsonShortcut? _shortcut;
 
     private JsonataExpression(string text, Node ast)
     {
         Text = text;
         _ast = ast;
-        (_variable, _fields) = DirectRead(ast);
+        _shortcut = JsonShortcut.For(ast);
     }
 
     /// <summary>Gets the expression's source text.</summary>
@@ -54,11 +53,20 @@ public sealed class JsonataExpression
     /// <exception cref="JsonataException">A type or evaluation error, a limit exceeded (U1001), or a function as the result (T1009).</exception>
     public JNode? Evaluate(JNode? input, IReadOnlyDictionary<string, JNode>? bindings = null, JsonataOptions? options = null)
     {
-        if (_variable is not null && bindings is not null && TryReadDirectly(bindings, out var direct))
+        if (_shortcut is not null && bindings is not null && _shortcut.TryEvaluate(bindings, out var direct))
         {
             return direct;
         }
 
+        return EvaluateWithEvaluator(input, bindings, options);
+    }
+
+    /// <summary>Tells whether the expression has a shape that <see cref="Evaluate"/> may answer without the evaluator.</summary>
+    internal bool HasShortcut => _shortcut is not null;
+
+    /// <summary>Evaluates with the evaluator even where a shortcut applies (tests compare the two).</summary>
+    internal JNode? EvaluateWithEvaluator(JNode? input, IReadOnlyDictionary<string, JNode>? bindings = null, JsonataOptions? options = null)
+    {
         try
         {
             return EvaluateCore(input, bindings, options ?? JsonataOptions.Default);
@@ -71,70 +79,6 @@ public sealed class JsonataExpression
         {
             throw new JsonataException("U1001", "Expression evaluation timeout: a regular expression took too long", -1);
         }
-    }
-
-    private static (string? Variable, string[]? Fields) DirectRead(Node ast)
-    {
-        if (ast.Kind == NodeKind.Variable && ast.Value is string name && IsBindingName(name)
-            && ast.Predicate is null && ast.Stages is null && ast.Group is null && !ast.KeepArray && !ast.Tuple && ast.Focus is null && ast.Index is null)
-        {
-            return (name, []);
-        }
-
-        if (ast.SimplePath && ast.Predicate is null && ast.Steps![0] is { Kind: NodeKind.Variable, Value: string first } && IsBindingName(first))
-        {
-            return (first, ast.Steps.Skip(1).Select(step => (string)step.Value!).ToArray());
-        }
-
-        return (null, null);
-    }
-
-    // "" is the context item ($) and "$" the root ($$): neither comes from the bindings.
-    private static bool IsBindingName(string name) => name.Length > 0 && name != "$";
-
-    /// <summary>Reads a bound variable's fields through JSON objects. Gives up (false) where JSONata's own rules take over:
-    /// an unbound name (it may be a built-in function) or an array before the last field (paths map over arrays).</summary>
-    private bool TryReadDirectly(IReadOnlyDictionary<string, JNode> bindings, out JNode? result)
-    {
-        result = null;
-        JNode? node;
-        int start = 0;
-        if (_fields!.Length > 0 && bindings is IJsonataMemberBindings members && members.TryGetMember(_variable!, _fields[0], out node))
-        {
-            if (node is null)
-            {
-                return true;
-            }
-
-            start = 1;
-        }
-        else if (!bindings.TryGetValue(_variable!, out node))
-        {
-            return false;
-        }
-
-        for (int i = start; i < _fields.Length; i++)
-        {
-            string field = _fields[i];
-            if (node is JObject obj)
-            {
-                if (!obj.TryGetValue(field, out node!))
-                {
-                    return true;
-                }
-            }
-            else if (node is JArray)
-            {
-                return false;
-            }
-            else
-            {
-                return true;
-            }
-        }
-
-        result = node;
-        return true;
     }
 
     private JNode? EvaluateCore(JNode? input, IReadOnlyDictionary<string, JNode>? bindings, JsonataOptions options)
