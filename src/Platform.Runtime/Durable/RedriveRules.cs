@@ -56,6 +56,21 @@ internal static class RedriveRules
         }
     }
 
+    /// <summary>Tells whether an ASL history ends with the machine failing in a Fail state (its ExecutionFailed follows a
+    /// FailStateEntered): AWS "reenters the Fail state and fails again" on redrive, so nothing before it runs again.</summary>
+    /// <remarks>Only the top level is recognised; a Fail state inside a Parallel or Map branch ends the branch, and its
+    /// state's failure is what the history's end follows.</remarks>
+    public static bool EndedInFailState(JArray history)
+    {
+        if (history.Count < 2 || history[^1] is not JObject end || (end["type"] as JString)?.Value != "ExecutionFailed"
+            || end["previousEventId"] is not JNumber previous || !previous.TryGetInt64(out long id) || id < 1 || id > history.Count)
+        {
+            return false;
+        }
+
+        return history[(int)id - 1] is JObject cause && (cause["type"] as JString)?.Value == "FailStateEntered";
+    }
+
     private static JNode? Parse(string? json)
     {
         if (json is null)

@@ -661,12 +661,16 @@ internal sealed class SqliteJournal : IDisposable
 
         // The failure that ended the run, and any failure recorded after it (a sibling branch's, a timeout that fired
         // meanwhile): the redriven attempt runs that work again. Successes recorded after it stay (their tasks do not rerun).
+        // A run that ended in a Fail state (even one reached by catching a task's failure) fails there again, as on AWS: its
+        // ending event stays.
+        long supersedeFrom = history is not null && RedriveRules.EndedInFailState(history) ? endedBy + 1 : endedBy;
+
         var outcomes = Command(
             c,
             t,
             "SELECT position, kind, name, payload FROM history WHERE instance_id = $id AND position >= $from AND kind IN ('TaskCompleted', 'TimerFired', 'EventRaised', 'SubOrchestrationCompleted') ORDER BY position",
             ("$id", instanceId),
-            ("$from", endedBy));
+            ("$from", supersedeFrom));
         var superseded = new List<(long Position, string Kind)>();
         using (var reader = outcomes.ExecuteReader())
         {

@@ -364,13 +364,16 @@ public class RedriveTests
         fixture.Clock.GetUtcNow().UtcDateTime.Should().Be(Harness.Start.AddSeconds(120));
     }
 
-    [Fact]
-    public async Task Redrive_OfAFailState_FailsAgain_AndRecordsItAfterExecutionRedriven()
+    [Theory]
+    [InlineData("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"Ok","Next":"F"},"F":{"Type":"Fail","Error":"Nope","Cause":"always"}}}""")]
+    [InlineData("""
+        {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"Flaky","Catch":[{"ErrorEquals":["Boom"],"Next":"F"}],"End":true},
+          "F":{"Type":"Fail","Error":"Nope","Cause":"always"}}}
+        """)]
+    public async Task Redrive_OfAFailState_FailsAgain_AndRecordsItAfterExecutionRedriven(string asl)
     {
         using var fixture = new DurableFixture();
-        var host = fixture.Open(Handlers(), h => h.RegisterStateMachine("Machine", Harness.Compile("""
-            {"StartAt":"A","States":{"A":{"Type":"Task","Resource":"Ok","Next":"F"},"F":{"Type":"Fail","Error":"Nope","Cause":"always"}}}
-            """)));
+        var host = fixture.Open(Handlers(), h => h.RegisterStateMachine("Machine", Harness.Compile(asl)));
         string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("{}"));
         await FailAsync(fixture, host, id);
         int before = host.GetHistory(id)!.Count;
@@ -381,7 +384,8 @@ public class RedriveTests
         result.Status.Should().Be(DurableStatus.Failed);
         result.Error.Should().Be("Nope");
         result.RedriveCount.Should().Be(1);
-        Calls("A").Should().Be(1, "the task before the Fail state succeeded: it is not run again");
+        _fixed.Should().BeFalse();
+        Calls("A").Should().Be(1, "the Task state before the Fail state completed (it succeeded, or its failure was caught): it is not run again");
         var types = host.GetHistory(id)!.Skip(before).Select(e => ((JString)((JObject)e)["type"]!).Value);
         types.Should().Equal("ExecutionRedriven", "ExecutionFailed");
         host.GetExecution(id)!.RedriveStatus.Should().Be(DurableExecution.Redrivable, "it can be redriven again");
@@ -410,5 +414,34 @@ public class RedriveTests
         history.Select(e => ((JNumber)e["id"]!).Value).Should().Equal(Enumerable.Range(1, history.Count).Select(i => (double)i));
         history.Select(e => ((JString)e["type"]!).Value).Where(t => t.StartsWith("Execution", StringComparison.Ordinal)).Should().Equal(
             "ExecutionStarted", "ExecutionFailed", "ExecutionRedriven", "ExecutionFailed", "ExecutionRedriven", "ExecutionSucceeded");
+    }
+
+    [Fact]
+    public async Task Redrive_OfAParentWhoseSyncChildFailed_StartsANewChild()
+    {
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(Handlers(), h => h
+            .RegisterStateMachine("Child", Harness.Compile("""{"StartAt":"C","States":{"C":{"Type":"Task","Resource":"Flaky","End":true}}}"""))
+            .RegisterStateMachine("Machine", Harness.Compile("""
+                {"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2",
+                  "Parameters":{"StateMachineArn":"arn:aws:states:us-east-1:123456789012:stateMachine:Child","Input":{"x":1}},
+                  "OutputPath":"$.Output","End":true}}}
+                """)));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("{}"));
+        var failed = await FailAsync(fixture, host, id);
+        failed.Error.Should().Be("States.TaskFailed");
+        var firstChild = host.ListExecutions("Child").Executions.Should().ContainSingle().Subject;
+        firstChild.Status.Should().Be(DurableStatus.Failed);
+
+        _fixed = true;
+        await host.RedriveExecutionAsync(id);
+        var result = await fixture.DriveAsync(host, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        result.Output.Should().Be(JNode.Parse("""{"x":1}"""));
+        var children = host.ListExecutions("Child").Executions;
+        children.Should().HaveCount(2, "the redriven Task starts a new child, as AWS's StartExecution would");
+        children.Single(c => c.InstanceId != firstChild.InstanceId).Status.Should().Be(DurableStatus.Succeeded);
+        host.GetExecution(firstChild.InstanceId)!.Status.Should().Be(DurableStatus.Failed, "the failed child is not redriven with its parent");
     }
 }
