@@ -31,6 +31,7 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     private readonly List<RedriveMarker> _redrives = [];
     private readonly List<CancellationTokenSource> _redriveSources = [];
     private readonly Dictionary<int, DateTime> _recordedTimers = [];
+    private List<NewAction> _pendingRecordedTimers = [];
     private int _redriveCount;
     private DateTime? _redriveTime;
     private int _nextSequence;
@@ -152,7 +153,6 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
 
             _replaying = e.Position <= replayedUpTo;
             _now = e.Timestamp;
-
             switch (e.Kind)
             {
                 case HistoryKinds.ExecutionStarted:
@@ -213,25 +213,17 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
         if (fullReplay)
         {
             _recorded.Clear();
+            _pendingRecordedTimers = _redrives.Count == 0 ? [] : [.. _recordedTimers
+                .Where(timer => _pending.ContainsKey(timer.Key))
+                .OrderBy(timer => timer.Key)
+                .Select(timer => new NewAction(HistoryKinds.TimerCreated, timer.Key, null, DurableJson.Ticks(timer.Value), timer.Value))];
+            _recordedTimers.Clear();
         }
     }
 
-    /// <summary>Returns the timers recorded in the history that the orchestration still waits for (after a redrive their
-    /// rows are gone with the end of the earlier attempt, and are made again).</summary>
-    public List<NewAction> PendingRecordedTimers()
-    {
-        var timers = new List<NewAction>();
-        foreach (var (sequence, fireAt) in _recordedTimers)
-        {
-            if (_pending.ContainsKey(sequence))
-            {
-                timers.Add(new NewAction(HistoryKinds.TimerCreated, sequence, null, DurableJson.Ticks(fireAt), fireAt));
-            }
-        }
-
-        timers.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
-        return timers;
-    }
+    /// <summary>Returns the timers recorded in the history that the orchestration still waited for after its last full
+    /// replay (after a redrive their rows are gone with the end of the earlier attempt, and are made again).</summary>
+    public List<NewAction> PendingRecordedTimers() => _pendingRecordedTimers;
 
     /// <summary>Returns (and forgets) the actions started since the last call, to commit.</summary>
     public List<NewAction> TakeNewActions()
