@@ -60,23 +60,37 @@ public sealed class StateMachineOrchestrator
         if (Definition.TimeoutSeconds is { } timeoutSeconds)
         {
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var timerCancellation = new CancellationTokenSource();
-            var timer = context.CreateTimer(StateNode.Deadline(start, timeoutSeconds), timerCancellation.Token).AsTask();
             var run = _machine.RunAsync(input.Input, new BranchRun(execution, new VariableScope(null), startedId, cancellation.Token)).AsTask();
-            var winner = await Task.WhenAny(run, timer);
-            if (winner == timer && !run.IsCompleted)
+            var timeoutFrom = start;
+            while (true)
             {
-                cancellation.Cancel();
-                await run;
-                history.Record(
-                    HistoryEventTypes.ExecutionTimedOut,
-                    history.LastId,
-                    context.CurrentUtcDateTime,
-                    history.Enabled ? EventDetails.Error(StatesErrors.Timeout, "The execution timed out.") : null);
-                return new ExecutionResult(ExecutionStatus.TimedOut, null, StatesErrors.Timeout, "The execution timed out.", history.Snapshot());
+                // A redrive restarts the machine's timeout from the redrive (AWS: "the state machine level timeout ... is reset to 0").
+                var redrive = context.RedriveToken;
+                using var timerCancellation = redrive.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(redrive) : new CancellationTokenSource();
+                var timer = context.CreateTimer(StateNode.Deadline(timeoutFrom, timeoutSeconds), timerCancellation.Token).AsTask();
+                var winner = await Task.WhenAny(run, timer);
+                if (winner == timer && !run.IsCompleted)
+                {
+                    if (timer.IsCanceled)
+                    {
+                        timeoutFrom = context.RedriveTime ?? context.CurrentUtcDateTime;
+                        continue;
+                    }
+
+                    cancellation.Cancel();
+                    await run;
+                    execution.Record(
+                        HistoryEventTypes.ExecutionTimedOut,
+                        history.LastId,
+                        context.CurrentUtcDateTime,
+                        history.Enabled ? EventDetails.Error(StatesErrors.Timeout, "The execution timed out.") : null);
+                    return new ExecutionResult(ExecutionStatus.TimedOut, null, StatesErrors.Timeout, "The execution timed out.", history.Snapshot());
+                }
+
+                timerCancellation.Cancel();
+                break;
             }
 
-            timerCancellation.Cancel();
             outcome = await run;
         }
         else
@@ -94,17 +108,17 @@ public sealed class StateMachineOrchestrator
         var now = execution.Context.CurrentUtcDateTime;
         if (!outcome.Failed)
         {
-            history.Record(HistoryEventTypes.ExecutionSucceeded, history.LastId, now, history.Enabled ? EventDetails.Output(outcome.Output!) : null);
+            execution.Record(HistoryEventTypes.ExecutionSucceeded, history.LastId, now, history.Enabled ? EventDetails.Output(outcome.Output!) : null);
             return new ExecutionResult(ExecutionStatus.Succeeded, outcome.Output, null, null, history.Snapshot());
         }
 
         if (outcome.Aborted)
         {
-            history.Record(HistoryEventTypes.ExecutionAborted, history.LastId, now, null);
+            execution.Record(HistoryEventTypes.ExecutionAborted, history.LastId, now, null);
             return new ExecutionResult(ExecutionStatus.Aborted, null, null, null, history.Snapshot());
         }
 
-        history.Record(HistoryEventTypes.ExecutionFailed, history.LastId, now, history.Enabled ? EventDetails.Error(outcome.Error, outcome.Cause) : null);
+        execution.Record(HistoryEventTypes.ExecutionFailed, history.LastId, now, history.Enabled ? EventDetails.Error(outcome.Error, outcome.Cause) : null);
         return new ExecutionResult(ExecutionStatus.Failed, null, outcome.Error, outcome.Cause, history.Snapshot());
     }
 }

@@ -11,6 +11,7 @@ internal sealed class BranchRun : EvaluationContext
 {
     private JNode _input = JObject.Empty;
     private JNode? _contextObject;
+    private JObject? _contextExecution;
     private JObject? _stateObject;
     private string _stateName = string.Empty;
     private DateTime _enteredTime;
@@ -30,7 +31,8 @@ internal sealed class BranchRun : EvaluationContext
 
     public VariableScope Variables { get; }
 
-    public CancellationToken Cancellation { get; }
+    /// <summary>Gets the token that stops this branch (and, during a Task attempt, also a redrive that restarts the attempt).</summary>
+    public CancellationToken Cancellation { get; private set; }
 
     /// <summary>Gets or sets the id of this branch's last event (the next event's previousEventId).</summary>
     public long LastEventId { get; set; }
@@ -42,11 +44,33 @@ internal sealed class BranchRun : EvaluationContext
 
     public override JNode Input => _input;
 
-    public override JNode ContextObject => _contextObject ??= BuildContextObject();
+    public override JNode ContextObject
+    {
+        get
+        {
+            // $$.Execution changes when the host reports a redrive; the cached object follows it.
+            var execution = Execution.ExecutionContextObject;
+            if (_contextObject is null || !ReferenceEquals(execution, _contextExecution))
+            {
+                _contextExecution = execution;
+                _contextObject = BuildContextObject();
+            }
+
+            return _contextObject;
+        }
+    }
 
     public DateTime Now => Execution.Context.CurrentUtcDateTime;
 
     public void SetInput(JNode input) => _input = input;
+
+    /// <summary>Replaces the branch's token for the length of one attempt; returns the one it replaced.</summary>
+    public CancellationToken UseCancellation(CancellationToken token)
+    {
+        var previous = Cancellation;
+        Cancellation = token;
+        return previous;
+    }
 
     /// <summary>Starts a state: its name, entry time and whether it carries a retry count.</summary>
     public void EnterState(string name, bool retriable, long enteredEventId, DateTime enteredTime)
@@ -102,7 +126,7 @@ internal sealed class BranchRun : EvaluationContext
     {
         // Without history only the event ids count: no need to read the clock.
         var history = Execution.History;
-        LastEventId = history.Record(type, LastEventId, history.Enabled ? Now : default, details);
+        LastEventId = Execution.Record(type, LastEventId, history.Enabled ? Now : default, details);
         return LastEventId;
     }
 
@@ -116,7 +140,7 @@ internal sealed class BranchRun : EvaluationContext
         var keys = new string[count];
         var values = new JNode[count];
         keys[0] = "Execution";
-        values[0] = Execution.ExecutionContextObject;
+        values[0] = _contextExecution ?? Execution.ExecutionContextObject;
         keys[1] = "StateMachine";
         values[1] = Execution.StateMachineContextObject;
         keys[2] = "State";

@@ -9,7 +9,9 @@ namespace Platform.Engine.Execution;
 internal sealed class ExecutionRun(OrchestrationContext context, ExecutionInput info, HistoryRecorder history, DateTime startTime)
 {
     private JObject? _executionContext;
+    private int _executionContextRedrives;
     private JObject? _stateMachineContext;
+    private int _recordedRedrives;
 
     public OrchestrationContext Context { get; } = context;
 
@@ -21,15 +23,61 @@ internal sealed class ExecutionRun(OrchestrationContext context, ExecutionInput 
 
     public long MaxHistoryEvents { get; } = info.MaxHistoryEvents ?? ExecutionInput.StandardMaxHistoryEvents;
 
-    public JObject ExecutionContextObject => _executionContext ??= BuildExecution();
+    /// <summary>Gets <c>$$.Execution</c>; rebuilt when the host reports another redrive count (replay-safe: a replay of what
+    /// ran before a redrive sees the old count again).</summary>
+    public JObject ExecutionContextObject
+    {
+        get
+        {
+            int redrives = Context.RedriveCount;
+            if (_executionContext is null || redrives != _executionContextRedrives)
+            {
+                _executionContextRedrives = redrives;
+                _executionContext = BuildExecution(redrives);
+            }
+
+            return _executionContext;
+        }
+    }
 
     public JObject StateMachineContextObject => _stateMachineContext ??= new JObject(
         ["Id", "Name"], [JNode.From(Info.StateMachineArn), JNode.From(Info.StateMachineName)]);
 
-    private JObject BuildExecution() => new(
-        ["Id", "Input", "StartTime", "Name", "RoleArn", "RedriveCount"],
-        [
-            JNode.From(Info.ExecutionArn), Info.Input, JNode.From(Rfc3339.Format(StartTime)), JNode.From(Info.Name),
-            JNode.From(Info.EffectiveRoleArn), JNode.From(Info.RedriveCount),
-        ]);
+    /// <summary>Records a history event; the first event recorded after a redrive is preceded by an ExecutionRedriven event.</summary>
+    /// <remarks>The durable host stores the history up to a redrive with the redrive; when the redriven execution ends it
+    /// keeps those events and appends what follows this ExecutionRedriven, renumbered. See docs/durable-runtime.md.</remarks>
+    public long Record(string type, long previousEventId, DateTime timestamp, JObject? details)
+    {
+        if (History.Enabled)
+        {
+            int redrives = Context.RedriveCount;
+            if (redrives > _recordedRedrives)
+            {
+                _recordedRedrives = redrives;
+                previousEventId = History.Record(
+                    HistoryEventTypes.ExecutionRedriven, previousEventId, timestamp, new JObject(["redriveCount"], [JNode.From(redrives)]));
+            }
+        }
+
+        return History.Record(type, previousEventId, timestamp, details);
+    }
+
+    private JObject BuildExecution(int redrives)
+    {
+        int count = Info.RedriveCount + redrives;
+        var time = Context.RedriveTime;
+        return redrives > 0 && time is { } redriven
+            ? new(
+                ["Id", "Input", "StartTime", "Name", "RoleArn", "RedriveCount", "RedriveTime"],
+                [
+                    JNode.From(Info.ExecutionArn), Info.Input, JNode.From(Rfc3339.Format(StartTime)), JNode.From(Info.Name),
+                    JNode.From(Info.EffectiveRoleArn), JNode.From(count), JNode.From(Rfc3339.Format(redriven)),
+                ])
+            : new(
+                ["Id", "Input", "StartTime", "Name", "RoleArn", "RedriveCount"],
+                [
+                    JNode.From(Info.ExecutionArn), Info.Input, JNode.From(Rfc3339.Format(StartTime)), JNode.From(Info.Name),
+                    JNode.From(Info.EffectiveRoleArn), JNode.From(count),
+                ]);
+    }
 }

@@ -37,4 +37,25 @@ public abstract class OrchestrationContext
 
     /// <summary>Sets the status visible to clients.</summary>
     public abstract void SetCustomStatus(object? customStatus);
+
+    /// <summary>Gets how many times the execution has been redriven (AWS RedriveExecution), as of the history being processed.</summary>
+    /// <remarks>
+    /// Replay-safe like <see cref="CurrentUtcDateTime"/>: while a host replays what happened before a redrive it reports the
+    /// count of that time, after it the new one, so code that branches on it replays the same way. Hosts that never redrive
+    /// keep the default, 0. An adapter onto Durable Functions (rewind, then raise an event carrying the count) can read it
+    /// from that event, or from a field of the orchestration's input. See docs/durable-runtime.md, "Redrive".
+    /// </remarks>
+    /// <value>0.</value>
+    public virtual int RedriveCount => 0;
+
+    /// <summary>Gets when the execution was last redriven (UTC), as of the history being processed, or null before any redrive.</summary>
+    /// <value>null.</value>
+    public virtual DateTime? RedriveTime => null;
+
+    /// <summary>Gets a token that is cancelled when the execution is redriven after the history processed so far: work that
+    /// was unfinished when the execution failed, and is still waiting when the redrive arrives, starts again.</summary>
+    /// <remarks>Each redrive count has its own token; work started after a redrive listens to the next one. Hosts that never
+    /// redrive return <see cref="CancellationToken.None"/> (which cannot be cancelled, so listening costs nothing).</remarks>
+    /// <value><see cref="CancellationToken.None"/>.</value>
+    public virtual CancellationToken RedriveToken => CancellationToken.None;
 }

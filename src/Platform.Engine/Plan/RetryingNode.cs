@@ -48,18 +48,47 @@ internal abstract class RetryingNode : StateNode
     {
         int[]? counters = null;
         int attempt = 0;
+        var context = run.Execution.Context;
+        int redrives = context.RedriveCount;
         while (true)
         {
             run.SetRetryCount(attempt);
             StepResult result;
-            try
+            bool redriven = false;
+
+            // A Task attempt still unfinished when a redrive arrives (it was failing, or stopped with the execution) starts again.
+            var redrive = RestartsOnRedrive ? context.RedriveToken : CancellationToken.None;
+            using (var attemptCancellation = redrive.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation, redrive) : null)
             {
-                var pending = AttemptAsync(input, run, attempt);
-                result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+                var branchCancellation = attemptCancellation is null ? run.Cancellation : run.UseCancellation(attemptCancellation.Token);
+                try
+                {
+                    var pending = AttemptAsync(input, run, attempt);
+                    result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+                }
+                catch (StatesException ex)
+                {
+                    result = Failure(run, ex);
+                }
+                catch (OperationCanceledException) when (redrive.IsCancellationRequested && !branchCancellation.IsCancellationRequested)
+                {
+                    result = default;
+                    redriven = true;
+                }
+                finally
+                {
+                    if (attemptCancellation is not null)
+                    {
+                        run.UseCancellation(branchCancellation);
+                    }
+                }
             }
-            catch (StatesException ex)
+
+            if (redriven)
             {
-                result = Failure(run, ex);
+                // Redriven mid-attempt: AWS resets the retry count of a state that a redrive runs again, so it gets MaxAttempts anew.
+                (counters, attempt, redrives) = (null, 0, context.RedriveCount);
+                continue;
             }
 
             if (!result.Failed)
@@ -68,6 +97,12 @@ internal abstract class RetryingNode : StateNode
             }
 
             run.Cancellation.ThrowIfCancellationRequested();
+            if (context.RedriveCount != redrives)
+            {
+                // The execution was redriven while this state ran (a Parallel or Map whose branch failed again): retries start afresh.
+                (counters, attempt, redrives) = (null, 0, context.RedriveCount);
+            }
+
             int r = FindRetrier(result.Error);
             if (r >= 0)
             {
@@ -80,9 +115,10 @@ internal abstract class RetryingNode : StateNode
                     counters[r]++;
                     attempt++;
                     var fireAt = Deadline(run.Now, delay);
-                    if (fireAt > run.Now)
+                    if (fireAt > run.Now && !await BackOffAsync(run, fireAt))
                     {
-                        await run.Execution.Context.CreateTimer(fireAt, run.Cancellation);
+                        // Redriven during the back-off (the execution was stopped or timed out meanwhile): retry now, counted afresh.
+                        (counters, attempt, redrives) = (null, 0, context.RedriveCount);
                     }
 
                     continue;
@@ -98,6 +134,33 @@ internal abstract class RetryingNode : StateNode
             }
 
             return result;
+        }
+    }
+
+    /// <summary>Gets a value indicating whether an attempt that is still unfinished when the execution is redriven starts again
+    /// (Task states); Parallel and Map go on, and their unfinished branches restart inside them.</summary>
+    protected virtual bool RestartsOnRedrive => false;
+
+    /// <summary>Waits out a retry's back-off; false when a redrive cut it short.</summary>
+    private static async ValueTask<bool> BackOffAsync(BranchRun run, DateTime fireAt)
+    {
+        var context = run.Execution.Context;
+        var redrive = context.RedriveToken;
+        if (!redrive.CanBeCanceled)
+        {
+            await context.CreateTimer(fireAt, run.Cancellation);
+            return true;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation, redrive);
+        try
+        {
+            await context.CreateTimer(fireAt, waiting.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (redrive.IsCancellationRequested && !run.Cancellation.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -56,6 +56,8 @@ internal sealed class TaskNode : RetryingNode
         };
     }
 
+    protected override bool RestartsOnRedrive => true;
+
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
         // A callback task's token exists before its parameters are evaluated: they pass it on as $$.Task.Token.

@@ -23,4 +23,24 @@ public sealed record DurableExecution(
     string? Cause,
     string? CustomStatus,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    /// <summary>AWS's <c>redriveStatus</c> of an execution that RedriveExecution would accept.</summary>
+    public const string Redrivable = "REDRIVABLE";
+
+    /// <summary>AWS's <c>redriveStatus</c> of an execution that RedriveExecution would refuse.</summary>
+    public const string NotRedrivable = "NOT_REDRIVABLE";
+
+    /// <summary>Gets how many times the execution was redriven (AWS's <c>redriveCount</c>).</summary>
+    public int RedriveCount { get; init; }
+
+    /// <summary>Gets when the execution was last redriven (UTC; AWS's <c>redriveDate</c>), or null.</summary>
+    public DateTime? RedriveDate { get; init; }
+
+    /// <summary>Gets whether RedriveExecution would accept the execution now: <see cref="Redrivable"/> or
+    /// <see cref="NotRedrivable"/> (AWS's <c>redriveStatus</c>); set by <see cref="DurableHost.GetExecution"/>, null in lists.</summary>
+    public string? RedriveStatus { get; init; }
+
+    /// <summary>Gets why the execution cannot be redriven (AWS's <c>redriveStatusReason</c>), when it cannot.</summary>
+    public string? RedriveStatusReason { get; init; }
+}

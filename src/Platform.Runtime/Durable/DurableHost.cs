@@ -86,7 +86,8 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 var input = DurableJson.ReadExecutionInput(stored) with { Type = WorkflowType.Standard, TaskTokens = _tokens };
                 return context => RunStateMachineAsync(orchestrator, context, input);
             },
-            stored => DurableJson.ReadExecutionInput(stored).Input);
+            stored => DurableJson.ReadExecutionInput(stored).Input,
+            IsStateMachine: true);
         return this;
     }
 
@@ -276,10 +277,80 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return null;
         }
 
-        var input = _registrations.TryGetValue(found.Execution.Orchestration, out var registration)
-            ? registration.UserInput(found.StoredInput)
-            : JNode.Parse(found.StoredInput);
-        return found.Execution with { Input = input };
+        bool known = _registrations.TryGetValue(found.Execution.Orchestration, out var registration);
+        var input = known ? registration!.UserInput(found.StoredInput) : JNode.Parse(found.StoredInput);
+        var execution = found.Execution;
+        string? reason = RedriveRefusal(execution, registration);
+        return execution with
+        {
+            Input = input,
+            RedriveStatus = reason is null ? DurableExecution.Redrivable : DurableExecution.NotRedrivable,
+            RedriveStatusReason = reason,
+        };
+    }
+
+    /// <summary>RedriveExecution: restarts a failed, aborted or timed-out execution from the work that did not succeed,
+    /// keeping its id (ARN), input and the results of everything that succeeded; returns the redrive date (UTC).</summary>
+    /// <remarks>
+    /// As on AWS: only the steps that failed or were stopped run again (in a Parallel only those branches, in a Map only
+    /// those iterations); Task states that run again get their retries and TimeoutSeconds afresh, the machine's
+    /// TimeoutSeconds starts again from the redrive; <c>$$.Execution.RedriveCount</c> and <c>RedriveTime</c> change for what
+    /// runs after the redrive; the ASL history goes on with an ExecutionRedriven event. See docs/durable-runtime.md, "Redrive".
+    /// </remarks>
+    /// <param name="instanceId">The execution (its instance id, by default the execution ARN).</param>
+    /// <exception cref="ExecutionOperationException">With <see cref="ExecutionOperationException.ExecutionDoesNotExist"/>
+    /// when there is no such execution, or <see cref="ExecutionOperationException.ExecutionNotRedrivable"/> when it runs,
+    /// succeeded, is past AWS's limits (14 days since it ended, a year since it started, 24,999 history events), failed
+    /// nondeterministically, or is not a state machine registered with this host. A refused redrive changes nothing.</exception>
+    public async Task<DateTime> RedriveExecutionAsync(string instanceId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        if (_journal.GetInstance(instanceId) is not { } found)
+        {
+            throw new ExecutionOperationException(ExecutionOperationException.ExecutionDoesNotExist, $"Execution Does Not Exist: '{instanceId}'");
+        }
+
+        if (!_registrations.TryGetValue(found.Execution.Orchestration, out var registration) || !registration.IsStateMachine)
+        {
+            throw new ExecutionOperationException(ExecutionOperationException.ExecutionNotRedrivable, $"Execution '{instanceId}' cannot be redriven: {RedriveRefusal(found.Execution, registration)}.");
+        }
+
+        var now = Now();
+        var outcome = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyRedrive(c, t, instanceId, now));
+        switch (outcome.Status)
+        {
+            case RedriveOutcomeStatus.NoExecution:
+                throw new ExecutionOperationException(ExecutionOperationException.ExecutionDoesNotExist, $"Execution Does Not Exist: '{instanceId}'");
+            case RedriveOutcomeStatus.NotRedrivable:
+                throw new ExecutionOperationException(ExecutionOperationException.ExecutionNotRedrivable, $"Execution '{instanceId}' cannot be redriven: {outcome.Reason}.");
+        }
+
+        // An ended instance is never cached, but a waiter that saw its earlier end must not answer for the new one.
+        _cache.Take(instanceId);
+        if (_completions.TryGetValue(instanceId, out var seen) && seen.Task.IsCompleted)
+        {
+            _completions.TryRemove(new KeyValuePair<string, TaskCompletionSource<DurableExecution>>(instanceId, seen));
+        }
+
+        RequestEpisode(instanceId);
+        return now;
+    }
+
+    /// <summary>Returns why RedriveExecution would refuse an execution now (AWS's redriveStatusReason), or null.</summary>
+    private string? RedriveRefusal(DurableExecution execution, Registration? registration)
+    {
+        if (registration is null)
+        {
+            return $"State machine '{execution.Orchestration}' is not registered with this host";
+        }
+
+        if (!registration.IsStateMachine)
+        {
+            return "Only state machine executions can be redriven";
+        }
+
+        int events = execution.Status is DurableStatus.Running or DurableStatus.Succeeded ? 0 : _journal.CountAslHistory(execution.InstanceId);
+        return RedriveRules.Refusal(execution.Status, execution.Error, execution.CreatedAt, execution.UpdatedAt, events, Now());
     }
 
     /// <summary>Gets an ended execution's ASL history: AWS's history events (as GetExecutionHistory returns them), or null
@@ -343,7 +414,9 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         var current = GetExecution(instanceId) ?? throw new KeyNotFoundException($"There is no execution '{instanceId}'.");
         if (current.Status != DurableStatus.Running)
         {
+            // Answered now and not kept: a redrive may run the execution again, and a later wait must see that run's end.
             completion.TrySetResult(current);
+            _completions.TryRemove(new KeyValuePair<string, TaskCompletionSource<DurableExecution>>(instanceId, completion));
         }
 
         // Not an async method: the returned task is complete the moment the ending commit is durable.
@@ -676,9 +749,21 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return;
         }
 
+        // The first episode after a redrive arms again the recorded timers the orchestration still waits for (a Wait state
+        // that was stopped): the earlier end dropped their rows. Later episodes see the marker as processed.
+        var rearm = fullReplay && history.Events.Any(e => e.Kind == HistoryKinds.ExecutionRedriven && e.Position > history.Processed)
+            ? context.PendingRecordedTimers()
+            : [];
+        if (completion is { History: { } steps } && context.RedriveCount > 0 && _journal.GetAslHistory(instanceId) is { } stored)
+        {
+            completion = completion with { History = RedriveHistory.Compose(stored, steps, context.RedriveCount, context.Now) };
+        }
+
         var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits())
         {
             IsRegistered = _isRegistered,
+            EndedAt = context.EndedAt,
+            Rearm = rearm,
         };
         // If the commit fails the context is not put back in the cache (it ran ahead of the journal): the next episode replays.
         await _writer.WriteAsync((c, t) =>
@@ -717,7 +802,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
         }
 
-        if (actions.Exists(a => a.Kind == HistoryKinds.TimerCreated))
+        if (rearm.Count > 0 || actions.Exists(a => a.Kind == HistoryKinds.TimerCreated))
         {
             SignalTimers();
         }
@@ -919,5 +1004,6 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
     private sealed record Registration(
         Func<string, Func<OrchestrationContext, ValueTask<InstanceCompletion>>> Create,
-        Func<string, JNode> UserInput);
+        Func<string, JNode> UserInput,
+        bool IsStateMachine = false);
 }

@@ -28,6 +28,12 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     private readonly List<NewAction> _newActions = [];
     private readonly Dictionary<string, Queue<EventWaiter>> _waiters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<string>> _buffered = new(StringComparer.Ordinal);
+    private readonly List<RedriveMarker> _redrives = [];
+    private readonly List<CancellationTokenSource> _redriveSources = [];
+    private readonly Dictionary<int, DateTime> _recordedTimers = [];
+    private List<NewAction> _pendingRecordedTimers = [];
+    private int _redriveCount;
+    private DateTime? _redriveTime;
     private int _nextSequence;
     private int _maxRecorded = -1;
     private int _matched;
@@ -50,6 +56,30 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
 
     /// <summary>Gets the last history position this context has seen.</summary>
     public long Delivered { get; private set; }
+
+    /// <summary>Gets the position of the history event whose processing ended the orchestration, or 0 while it runs.</summary>
+    /// <remarks>Stored with the end: a redrive supersedes that event (when it is a failure) and what followed it.</remarks>
+    public long EndedAt { get; private set; }
+
+    /// <inheritdoc />
+    public override int RedriveCount => _redriveCount;
+
+    /// <inheritdoc />
+    public override DateTime? RedriveTime => _redriveTime;
+
+    /// <inheritdoc />
+    public override CancellationToken RedriveToken
+    {
+        get
+        {
+            while (_redriveSources.Count <= _redriveCount)
+            {
+                _redriveSources.Add(new CancellationTokenSource());
+            }
+
+            return _redriveSources[_redriveCount].Token;
+        }
+    }
 
     /// <summary>Gets the nondeterminism found, if any; the instance cannot go on.</summary>
     public string? Nondeterminism { get; private set; }
@@ -79,7 +109,23 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
                 {
                     _recorded[e.Sequence] = e;
                     _maxRecorded = Math.Max(_maxRecorded, e.Sequence);
+                    if (e.Kind == HistoryKinds.TimerCreated)
+                    {
+                        _recordedTimers[e.Sequence] = new DateTime(long.Parse(e.Payload!, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+                    }
                 }
+            }
+        }
+
+        // Redrive markers are known before the events they govern: the count changes where the redriven attempt resumed,
+        // which may be before the marker itself (results that arrived after the failure are the redriven attempt's).
+        foreach (var e in events)
+        {
+            if (e.Kind == HistoryKinds.ExecutionRedriven && e.Position > Delivered)
+            {
+                var marker = RedriveMarker.Read(e);
+                int at = _redrives.FindIndex(m => m.From > marker.From);
+                _redrives.Insert(at < 0 ? _redrives.Count : at, marker);
             }
         }
 
@@ -91,6 +137,15 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
             }
 
             Delivered = e.Position;
+            foreach (var marker in _redrives)
+            {
+                if (marker.From <= e.Position && marker.Count > _redriveCount)
+                {
+                    _redriveCount = marker.Count;
+                    _redriveTime = marker.Time;
+                }
+            }
+
             if (HistoryKinds.IsAction(e.Kind) || Nondeterminism is not null || (_result is not null && _result.IsCompleted))
             {
                 continue;
@@ -126,8 +181,25 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
                 case HistoryKinds.EventRaised:
                     _scheduler.Pump(() => Raise(e.Name ?? string.Empty, e.Payload ?? "null"));
                     break;
-                default:
+                case HistoryKinds.ExecutionRedriven:
+                    // Work started before this redrive and still unfinished starts again (on the scheduler, in order).
+                    int count = RedriveMarker.Read(e).Count;
+                    _scheduler.Pump(() =>
+                    {
+                        for (int i = 0; i < count && i < _redriveSources.Count; i++)
+                        {
+                            _redriveSources[i].Cancel();
+                        }
+                    });
                     break;
+                default:
+                    // Superseded (rewound) events and the ends of earlier attempts are not delivered.
+                    break;
+            }
+
+            if (EndedAt == 0 && _result is not null && _result.IsCompleted)
+            {
+                EndedAt = e.Position;
             }
         }
 
@@ -141,8 +213,17 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
         if (fullReplay)
         {
             _recorded.Clear();
+            _pendingRecordedTimers = _redrives.Count == 0 ? [] : [.. _recordedTimers
+                .Where(timer => _pending.ContainsKey(timer.Key))
+                .OrderBy(timer => timer.Key)
+                .Select(timer => new NewAction(HistoryKinds.TimerCreated, timer.Key, null, DurableJson.Ticks(timer.Value), timer.Value))];
+            _recordedTimers.Clear();
         }
     }
+
+    /// <summary>Returns the timers recorded in the history that the orchestration still waited for after its last full
+    /// replay (after a redrive their rows are gone with the end of the earlier attempt, and are made again).</summary>
+    public List<NewAction> PendingRecordedTimers() => _pendingRecordedTimers;
 
     /// <summary>Returns (and forgets) the actions started since the last call, to commit.</summary>
     public List<NewAction> TakeNewActions()
@@ -368,6 +449,19 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
 
         _newActions.Add(new NewAction(kind, sequence, name, payload, fireAt));
         return true;
+    }
+
+    /// <summary>A redrive marker: the redrive count it brings, when, and the history position from which it applies.</summary>
+    private sealed record RedriveMarker(int Count, long From, DateTime Time)
+    {
+        public static RedriveMarker Read(JournalEvent e)
+        {
+            var payload = (JObject)JNode.Parse(e.Payload!);
+            return new RedriveMarker(
+                (int)((JNumber)payload["redriveCount"]!).Value,
+                (long)((JNumber)payload["from"]!).Value,
+                e.Timestamp);
+        }
     }
 
     private sealed class EventWaiter(Action<string> deliver)

@@ -13,6 +13,14 @@ internal static class HistoryKinds
     public const string SubOrchestrationCompleted = "SubOrchestrationCompleted";
     public const string ExecutionCompleted = "ExecutionCompleted";
 
+    /// <summary>A redrive (RedriveExecution): payload <c>{"redriveCount", "from"}</c>, where <c>from</c> is the first history
+    /// position that belongs to the redriven attempt.</summary>
+    public const string ExecutionRedriven = "ExecutionRedriven";
+
+    /// <summary>The prefix a redrive gives the kind of an event it supersedes (as Durable Task's rewind does): the event stays
+    /// in the journal for the record, and replay skips it.</summary>
+    public const string RewoundPrefix = "Rewound.";
+
     /// <summary>Tells whether an event records an action the orchestration took (as opposed to one delivered to it).</summary>
     public static bool IsAction(string kind) => kind is TaskScheduled or TimerCreated or SubOrchestrationScheduled;
 }
@@ -46,6 +54,31 @@ internal sealed record EpisodeCommit(
 {
     /// <summary>Gets a test of whether an orchestration name is registered with the host (children of unknown ones fail at once).</summary>
     public Func<string, bool>? IsRegistered { get; init; }
+
+    /// <summary>Gets the position of the history event whose processing ended the orchestration (with <see cref="Completion"/>).</summary>
+    public long EndedAt { get; init; }
+
+    /// <summary>Gets recorded timers to arm again (the first episode after a redrive: the earlier end dropped their rows).</summary>
+    public IReadOnlyList<NewAction> Rearm { get; init; } = [];
+}
+
+/// <summary>What became of a RedriveExecution.</summary>
+/// <param name="Status">Whether it was redriven, and if not why.</param>
+/// <param name="RedriveCount">The execution's redrive count after it.</param>
+/// <param name="Reason">Why it cannot be redriven (AWS's redriveStatusReason), when it cannot.</param>
+internal sealed record RedriveOutcome(RedriveOutcomeStatus Status, int RedriveCount = 0, string? Reason = null);
+
+/// <summary>Whether a RedriveExecution went through.</summary>
+internal enum RedriveOutcomeStatus
+{
+    /// <summary>The execution runs again.</summary>
+    Redriven,
+
+    /// <summary>There is no such execution.</summary>
+    NoExecution,
+
+    /// <summary>The execution cannot be redriven; the outcome says why.</summary>
+    NotRedrivable,
 }
 
 /// <summary>What became of a SendTaskSuccess, SendTaskFailure or SendTaskHeartbeat.</summary>

@@ -28,7 +28,9 @@ internal sealed class SqliteJournal : IDisposable
             parent_seq INTEGER,
             processed INTEGER NOT NULL DEFAULT 0,
             created_at INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL
+            updated_at INTEGER NOT NULL,
+            redrive_count INTEGER NOT NULL DEFAULT 0,
+            redrive_date INTEGER
         );
         CREATE TABLE IF NOT EXISTS history (
             instance_id TEXT NOT NULL,
@@ -82,6 +84,21 @@ internal sealed class SqliteJournal : IDisposable
         using var connection = Open();
         Execute(connection, null, "PRAGMA journal_mode=WAL;");
         Execute(connection, null, Schema);
+        AddColumnIfMissing(connection, "instances", "redrive_count", "INTEGER NOT NULL DEFAULT 0");
+        AddColumnIfMissing(connection, "instances", "redrive_date", "INTEGER");
+    }
+
+    /// <summary>Brings a journal made by an earlier version up to the current schema (CREATE TABLE IF NOT EXISTS adds no columns).</summary>
+    private static void AddColumnIfMissing(SqliteConnection connection, string table, string column, string definition)
+    {
+        using var info = connection.CreateCommand();
+#pragma warning disable CA2100 // Table and column names are constants of this class.
+        info.CommandText = $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        if (Convert.ToInt64(info.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            Execute(connection, null, $"ALTER TABLE {table} ADD COLUMN {column} {definition};");
+        }
+#pragma warning restore CA2100
     }
 
     public string Path { get; }
@@ -123,7 +140,7 @@ internal sealed class SqliteJournal : IDisposable
     {
         using var lease = Read();
         var connection = lease.Connection;
-        var command = Command(connection, null, "SELECT orchestration, status, input, output, error, cause, custom_status, created_at, updated_at FROM instances WHERE id = $id", ("$id", instanceId));
+        var command = Command(connection, null, "SELECT orchestration, status, input, output, error, cause, custom_status, created_at, updated_at, redrive_count, redrive_date FROM instances WHERE id = $id", ("$id", instanceId));
         using var reader = command.ExecuteReader();
         if (!reader.Read())
         {
@@ -141,7 +158,11 @@ internal sealed class SqliteJournal : IDisposable
             reader.IsDBNull(5) ? null : reader.GetString(5),
             reader.IsDBNull(6) ? null : reader.GetString(6),
             new DateTime(reader.GetInt64(7), DateTimeKind.Utc),
-            new DateTime(reader.GetInt64(8), DateTimeKind.Utc));
+            new DateTime(reader.GetInt64(8), DateTimeKind.Utc))
+        {
+            RedriveCount = reader.GetInt32(9),
+            RedriveDate = reader.IsDBNull(10) ? null : new DateTime(reader.GetInt64(10), DateTimeKind.Utc),
+        };
         return (execution, input);
     }
 
@@ -154,7 +175,7 @@ internal sealed class SqliteJournal : IDisposable
             connection,
             null,
             """
-            SELECT id, orchestration, status, input, output, error, cause, custom_status, created_at, updated_at FROM instances
+            SELECT id, orchestration, status, input, output, error, cause, custom_status, created_at, updated_at, redrive_count, redrive_date FROM instances
             WHERE ($orchestration IS NULL OR orchestration = $orchestration)
               AND ($status IS NULL OR status = $status)
               AND ($afterTicks IS NULL OR created_at < $afterTicks OR (created_at = $afterTicks AND id < $afterId))
@@ -180,7 +201,11 @@ internal sealed class SqliteJournal : IDisposable
                 reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 new DateTime(reader.GetInt64(8), DateTimeKind.Utc),
-                new DateTime(reader.GetInt64(9), DateTimeKind.Utc));
+                new DateTime(reader.GetInt64(9), DateTimeKind.Utc))
+            {
+                RedriveCount = reader.GetInt32(10),
+                RedriveDate = reader.IsDBNull(11) ? null : new DateTime(reader.GetInt64(11), DateTimeKind.Utc),
+            };
             rows.Add((execution, reader.GetString(3)));
         }
 
@@ -541,9 +566,22 @@ internal sealed class SqliteJournal : IDisposable
             }
         }
 
+        foreach (var timer in commit.Rearm)
+        {
+            var rearm = Command(
+                c,
+                t,
+                "INSERT OR IGNORE INTO timers (instance_id, seq, fire_at) VALUES ($id, $seq, $fireAt)",
+                ("$id", id),
+                ("$seq", timer.Sequence),
+                ("$fireAt", timer.FireAt.Ticks));
+            rearm.ExecuteNonQuery();
+        }
+
         if (commit.Completion is { } end)
         {
-            Append(c, t, id, HistoryKinds.ExecutionCompleted, -1, end.Status.ToString(), end.Output, commit.Now);
+            // The end's seq is the position of the event that ended the run: what a redrive rewinds.
+            Append(c, t, id, HistoryKinds.ExecutionCompleted, (int)Math.Min(commit.EndedAt, int.MaxValue), end.Status.ToString(), end.Output, commit.Now);
             var update = Command(
                 c,
                 t,
@@ -577,6 +615,117 @@ internal sealed class SqliteJournal : IDisposable
                 ("$now", commit.Now.Ticks));
             update.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>RedriveExecution in one transaction: checks that the execution may be redriven, supersedes the failure that
+    /// ended it and every failure recorded after that, appends the redrive marker (and AWS's ExecutionRedriven event to the
+    /// stored ASL history), and sets it running. A refused redrive changes nothing.</summary>
+    public static RedriveOutcome ApplyRedrive(SqliteConnection c, SqliteTransaction t, string instanceId, DateTime now)
+    {
+        var read = Command(c, t, "SELECT status, error, created_at, updated_at, asl_history, redrive_count FROM instances WHERE id = $id", ("$id", instanceId));
+        DurableStatus status;
+        string? error, aslHistory;
+        DateTime created, ended;
+        int redrives;
+        using (var reader = read.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return new RedriveOutcome(RedriveOutcomeStatus.NoExecution);
+            }
+
+            status = Enum.Parse<DurableStatus>(reader.GetString(0));
+            error = reader.IsDBNull(1) ? null : reader.GetString(1);
+            created = new DateTime(reader.GetInt64(2), DateTimeKind.Utc);
+            ended = new DateTime(reader.GetInt64(3), DateTimeKind.Utc);
+            aslHistory = reader.IsDBNull(4) ? null : reader.GetString(4);
+            redrives = reader.GetInt32(5);
+        }
+
+        var history = aslHistory is null ? null : (JArray)JNode.Parse(aslHistory);
+        if (RedriveRules.Refusal(status, error, created, ended, history?.Count ?? 0, now) is { } reason)
+        {
+            return new RedriveOutcome(RedriveOutcomeStatus.NotRedrivable, redrives, reason);
+        }
+
+        var end = Command(
+            c,
+            t,
+            "SELECT seq FROM history WHERE instance_id = $id AND kind = $kind ORDER BY position DESC LIMIT 1",
+            ("$id", instanceId),
+            ("$kind", HistoryKinds.ExecutionCompleted));
+        if (end.ExecuteScalar() is not long endedBy || endedBy <= 0)
+        {
+            return new RedriveOutcome(RedriveOutcomeStatus.NotRedrivable, redrives, "The journal does not record which event ended the execution, so it cannot be redriven.");
+        }
+
+        // The failure that ended the run, and any failure recorded after it (a sibling branch's, a timeout that fired
+        // meanwhile): the redriven attempt runs that work again. Successes recorded after it stay (their tasks do not rerun).
+        // A run that ended in a Fail state (even one reached by catching a task's failure) fails there again, as on AWS: its
+        // ending event stays.
+        long supersedeFrom = history is not null && RedriveRules.EndedInFailState(history) ? endedBy + 1 : endedBy;
+
+        var outcomes = Command(
+            c,
+            t,
+            "SELECT position, kind, name, payload FROM history WHERE instance_id = $id AND position >= $from AND kind IN ('TaskCompleted', 'TimerFired', 'EventRaised', 'SubOrchestrationCompleted') ORDER BY position",
+            ("$id", instanceId),
+            ("$from", supersedeFrom));
+        var superseded = new List<(long Position, string Kind)>();
+        using (var reader = outcomes.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                string kind = reader.GetString(1);
+                if (RedriveRules.IsFailure(kind, reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)))
+                {
+                    superseded.Add((reader.GetInt64(0), kind));
+                }
+            }
+        }
+
+        foreach (var (position, kind) in superseded)
+        {
+            var rewind = Command(
+                c,
+                t,
+                "UPDATE history SET kind = $kind WHERE instance_id = $id AND position = $position",
+                ("$id", instanceId),
+                ("$position", position),
+                ("$kind", HistoryKinds.RewoundPrefix + kind));
+            rewind.ExecuteNonQuery();
+        }
+
+        int count = redrives + 1;
+        var marker = new JObject(["redriveCount", "from"], [JNode.From(count), JNode.From(endedBy + 1)]);
+        Append(c, t, instanceId, HistoryKinds.ExecutionRedriven, -1, null, marker.ToString(), now);
+        string? newHistory = null;
+        if (history is not null)
+        {
+            long last = history.Count;
+            var redriven = new Platform.Engine.History.HistoryEvent(
+                last + 1, last, now, Platform.Engine.History.HistoryEventTypes.ExecutionRedriven, new JObject(["redriveCount"], [JNode.From(count)]));
+            newHistory = new JArray([.. history.Items, redriven.ToAwsJson()]).ToString();
+        }
+
+        var update = Command(
+            c,
+            t,
+            "UPDATE instances SET status = 'Running', output = NULL, error = NULL, cause = NULL, open_waits = '', asl_history = $history, redrive_count = $count, redrive_date = $now, updated_at = $now WHERE id = $id",
+            ("$id", instanceId),
+            ("$history", newHistory),
+            ("$count", count),
+            ("$now", now.Ticks));
+        update.ExecuteNonQuery();
+        return new RedriveOutcome(RedriveOutcomeStatus.Redriven, count);
+    }
+
+    /// <summary>Counts the events of an ended execution's stored ASL history (0 when it kept none).</summary>
+    public int CountAslHistory(string instanceId)
+    {
+        using var lease = Read();
+        var command = Command(lease.Connection, null, "SELECT COALESCE(json_array_length(asl_history), 0) FROM instances WHERE id = $id", ("$id", instanceId));
+        return Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
     }
 
     private static void Append(SqliteConnection c, SqliteTransaction t, string instanceId, string kind, int seq, string? name, string? payload, DateTime timestamp)
