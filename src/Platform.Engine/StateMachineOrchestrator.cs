@@ -42,26 +42,50 @@ public sealed class StateMachineOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var history = new HistoryRecorder(input.RecordHistory);
-        var start = context.CurrentUtcDateTime;
+        var resume = input.Continuation;
+        var history = new HistoryRecorder(input.RecordHistory, resume?.LastEventId ?? 0);
+        var start = resume?.StartTime ?? context.CurrentUtcDateTime;
         var execution = new ExecutionRun(context, input, history, start);
-        long startedId = history.Record(
-            HistoryEventTypes.ExecutionStarted,
-            0,
-            start,
-            history.Enabled ? new JObject(["input", "inputDetails", "roleArn"], [JNode.From(input.Input.ToString()), new JObject(["truncated"], [JNode.False]), JNode.From(input.EffectiveRoleArn)]) : null);
-
-        if (input.Input.Utf8Size > StatesErrors.MaxPayloadBytes)
+        var variables = new VariableScope(null);
+        long startedId;
+        StateNode from;
+        JNode data;
+        if (resume is null)
         {
-            return Finish(execution, BranchOutcome.Failure(StatesErrors.DataLimitExceeded, "The execution input has a size exceeding the maximum number of bytes service limit."));
+            startedId = history.Record(
+                HistoryEventTypes.ExecutionStarted,
+                0,
+                start,
+                history.Enabled ? new JObject(["input", "inputDetails", "roleArn"], [JNode.From(input.Input.ToString()), new JObject(["truncated"], [JNode.False]), JNode.From(input.EffectiveRoleArn)]) : null);
+
+            if (input.Input.Utf8Size > StatesErrors.MaxPayloadBytes)
+            {
+                return Finish(execution, BranchOutcome.Failure(StatesErrors.DataLimitExceeded, "The execution input has a size exceeding the maximum number of bytes service limit."));
+            }
+
+            from = _machine.Start;
+            data = input.Input;
+        }
+        else
+        {
+            // A continuation: the execution goes on at a top-level state, with its variables and its event ids.
+            startedId = resume.LastEventId;
+            variables.Import(resume.Variables);
+            if (!_machine.States.TryGetValue(resume.State, out from!))
+            {
+                return Finish(execution, BranchOutcome.Failure(StatesErrors.Runtime, $"The execution cannot continue at state '{resume.State}': the state machine has no such top-level state."));
+            }
+
+            data = resume.StateInput;
         }
 
+        long continueAfter = input.ContinueAsNewAfterEvents ?? 0;
         BranchOutcome outcome;
         if (Definition.TimeoutSeconds is { } timeoutSeconds)
         {
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var run = _machine.RunAsync(input.Input, new BranchRun(execution, new VariableScope(null), startedId, cancellation.Token)).AsTask();
-            var timeoutFrom = start;
+            var run = CompiledMachine.RunAsync(data, new BranchRun(execution, variables, startedId, cancellation.Token), from, continueAfter).AsTask();
+            var timeoutFrom = resume?.RedriveTime ?? start;
             while (true)
             {
                 // A redrive restarts the machine's timeout from the redrive (AWS: "the state machine level timeout ... is reset to 0").
@@ -95,11 +119,33 @@ public sealed class StateMachineOrchestrator
         }
         else
         {
-            var run = _machine.RunAsync(input.Input, new BranchRun(execution, new VariableScope(null), startedId, cancellationToken));
+            var run = CompiledMachine.RunAsync(data, new BranchRun(execution, variables, startedId, cancellationToken), from, continueAfter);
             outcome = run.IsCompletedSuccessfully ? run.Result : await run;
         }
 
-        return Finish(execution, outcome);
+        return outcome.ContinueAt is { } next ? Continue(execution, variables, next, outcome.Output!) : Finish(execution, outcome);
+    }
+
+    /// <summary>Ends this orchestration and starts it again at <paramref name="state"/> (the host's ContinueAsNew): the
+    /// journal starts empty, the execution goes on. The result carries this part's history events.</summary>
+    private static ExecutionResult Continue(ExecutionRun execution, VariableScope variables, string state, JNode stateInput)
+    {
+        var input = execution.Info;
+        var context = execution.Context;
+        var continuation = new ExecutionContinuation
+        {
+            State = state,
+            StateInput = stateInput,
+            Variables = variables.Export(),
+            LastEventId = execution.History.LastId,
+            StartTime = execution.StartTime,
+            Generation = (input.Continuation?.Generation ?? 0) + 1,
+            RedriveTime = context.RedriveTime ?? input.Continuation?.RedriveTime,
+        };
+
+        // Redrives so far become part of the input: the new journal has no redrive marker to count them from.
+        context.ContinueAsNew(input with { Continuation = continuation, RedriveCount = input.RedriveCount + context.RedriveCount });
+        return new ExecutionResult(ExecutionStatus.ContinuedAsNew, null, null, null, execution.History.Snapshot());
     }
 
     private static ExecutionResult Finish(ExecutionRun execution, BranchOutcome outcome)

@@ -48,6 +48,14 @@ public sealed record ExecutionInput
     /// <summary>Gets the codec that signs the task tokens of <c>.waitForTaskToken</c> tasks (a Standard host provides it).</summary>
     public Tasks.TaskTokens? TaskTokens { get; init; }
 
+    /// <summary>Gets where this execution continues, when it is the continuation of a longer one (see
+    /// <see cref="ExecutionContinuation"/>); null for a new execution.</summary>
+    public ExecutionContinuation? Continuation { get; init; }
+
+    /// <summary>Gets after how many history events the top-level machine continues as new, between two states, to keep
+    /// the orchestration's journal short; null or 0 never does (the in-memory host, whose context cannot).</summary>
+    public int? ContinueAsNewAfterEvents { get; init; }
+
     /// <summary>The AWS quota of history events for a Standard execution.</summary>
     public const int StandardMaxHistoryEvents = 25_000;
 

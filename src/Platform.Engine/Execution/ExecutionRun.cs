@@ -65,8 +65,8 @@ internal sealed class ExecutionRun(OrchestrationContext context, ExecutionInput 
     private JObject BuildExecution(int redrives)
     {
         int count = Info.RedriveCount + redrives;
-        var time = Context.RedriveTime;
-        return redrives > 0 && time is { } redriven
+        var time = Context.RedriveTime ?? Info.Continuation?.RedriveTime;
+        return count > 0 && time is { } redriven
             ? new(
                 ["Id", "Input", "StartTime", "Name", "RoleArn", "RedriveCount", "RedriveTime"],
                 [

@@ -13,4 +13,7 @@ public enum ExecutionStatus
     TimedOut,
     /// <summary>Stopped by a user.</summary>
     Aborted,
+    /// <summary>Not an end: the orchestration continued as new to keep its journal short, and the execution goes on
+    /// (see <see cref="ExecutionContinuation"/>). Hosts never report it as an execution's status.</summary>
+    ContinuedAsNew,
 }

@@ -49,6 +49,26 @@ internal sealed class VariableScope
         }
     }
 
+    /// <summary>Returns this scope's own variables as an object (in no particular order), for a continuation.</summary>
+    public JObject Export()
+    {
+        if (_values is null || _values.Count == 0)
+        {
+            return JObject.Empty;
+        }
+
+        return new JObject([.. _values.Keys], [.. _values.Values]);
+    }
+
+    /// <summary>Sets every member of <paramref name="variables"/>, as a continuation restores them.</summary>
+    public void Import(JObject variables)
+    {
+        foreach (var (name, value) in variables)
+        {
+            Set(name, value);
+        }
+    }
+
     /// <summary>Returns how many bytes setting <paramref name="name"/> to <paramref name="value"/> adds (or frees).</summary>
     public long Growth(string name, JNode value) =>
         value.Utf8Size - (_values is not null && _values.TryGetValue(name, out var old) ? old.Utf8Size : 0);

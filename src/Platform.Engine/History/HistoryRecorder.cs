@@ -12,7 +12,17 @@ public sealed class HistoryRecorder
     private long _lastId;
 
     /// <summary>Creates a recorder.</summary>
-    public HistoryRecorder(bool enabled) => _events = enabled ? new List<HistoryEvent>(32) : null;
+    public HistoryRecorder(bool enabled)
+        : this(enabled, 0)
+    {
+    }
+
+    /// <summary>Creates a recorder whose first event gets id <paramref name="lastId"/> + 1 (a continued execution's ids go on).</summary>
+    public HistoryRecorder(bool enabled, long lastId)
+    {
+        _events = enabled ? new List<HistoryEvent>(32) : null;
+        _lastId = lastId;
+    }
 
     /// <summary>Gets a value indicating whether events are kept (callers skip building details when not).</summary>
     public bool Enabled => _events is not null;

@@ -22,11 +22,18 @@ internal sealed class CompiledMachine
     public StateNode Start { get; }
 
     /// <summary>Runs from StartAt until a state ends the machine or fails. Every state's Entered and Exited events are recorded here.</summary>
-    public async ValueTask<BranchOutcome> RunAsync(JNode input, BranchRun run)
+    public ValueTask<BranchOutcome> RunAsync(JNode input, BranchRun run) => RunAsync(input, run, Start, continueAfterEvents: 0);
+
+    /// <summary>Runs from <paramref name="from"/>. When <paramref name="continueAfterEvents"/> is positive (the top-level
+    /// machine of an execution on a durable host), it stops between two states once that many history events were
+    /// recorded since it began, and returns <see cref="BranchOutcome.Continue"/> with the next state and its input;
+    /// it always runs at least one state, so every continuation makes progress.</summary>
+    public static async ValueTask<BranchOutcome> RunAsync(JNode input, BranchRun run, StateNode from, long continueAfterEvents)
     {
-        var node = Start;
+        var node = from;
         var data = input;
         var history = run.Execution.History;
+        long firstEventId = history.LastId;
         try
         {
             while (true)
@@ -34,6 +41,11 @@ internal sealed class CompiledMachine
                 if (run.Cancellation.IsCancellationRequested)
                 {
                     return BranchOutcome.Abort();
+                }
+
+                if (continueAfterEvents > 0 && node != from && history.LastId - firstEventId >= continueAfterEvents)
+                {
+                    return BranchOutcome.Continue(node.Name, data);
                 }
 
                 var now = run.Now;

@@ -111,6 +111,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
         var result = await run;
         listening.Cancel();
+        if (result.Status == ExecutionStatus.ContinuedAsNew && context is DurableOrchestrationContext { ContinuedWith: ExecutionInput next })
+        {
+            // Not an end: the journal starts over with the continuation, and this part's ASL history is kept.
+            return FromResult(result) with { Status = DurableStatus.Running, ContinueInput = DurableJson.Write(next) };
+        }
+
         if (result.Status != ExecutionStatus.Aborted || request is null)
         {
             return FromResult(result);
@@ -257,6 +263,11 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     public Task<string> StartExecutionAsync(string stateMachine, ExecutionInput input, string? instanceId = null)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.ContinueAsNewAfterEvents is null && _options.ContinueAsNewAfterEvents > 0)
+        {
+            input = input with { ContinueAsNewAfterEvents = _options.ContinueAsNewAfterEvents };
+        }
+
         return StartAsync(stateMachine, instanceId ?? input.ExecutionArn, DurableJson.Write(input));
     }
 
@@ -736,7 +747,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 return;
             }
 
-            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input));
+            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input), history.Generation);
         }
 
         long before = context.Delivered;
@@ -754,9 +765,15 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         var rearm = fullReplay && history.Events.Any(e => e.Kind == HistoryKinds.ExecutionRedriven && e.Position > history.Processed)
             ? context.PendingRecordedTimers()
             : [];
-        if (completion is { History: { } steps } && context.RedriveCount > 0 && _journal.GetAslHistory(instanceId) is { } stored)
+        if (completion is { History: { } steps } && (context.RedriveCount > 0 || context.Generation > 0) && _journal.GetAslHistory(instanceId) is { } stored)
         {
-            completion = completion with { History = RedriveHistory.Compose(stored, steps, context.RedriveCount, context.Now) };
+            // What earlier generations and redrives stored comes first; this run's events follow (a redriven run's renumbered).
+            completion = completion with
+            {
+                History = context.RedriveCount > 0
+                    ? RedriveHistory.Compose(stored, steps, history.RedriveCount, context.Now)
+                    : RedriveHistory.Append(stored, steps),
+            };
         }
 
         var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits())
@@ -771,6 +788,13 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             SqliteJournal.ApplyEpisode(c, t, commit);
             return true;
         });
+
+        if (completion is { ContinueInput: not null })
+        {
+            // The journal started over: the next episode replays the new generation from its start (not from this context).
+            RequestEpisode(instanceId);
+            return;
+        }
 
         if (completion is not null)
         {
@@ -792,7 +816,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         {
             if (action.Kind == HistoryKinds.TaskScheduled)
             {
-                Enqueue(new WorkItem(instanceId, action.Sequence, action.Name!, action.Payload));
+                Enqueue(new WorkItem(instanceId, action.Sequence, action.Name!, action.Payload, context.Generation));
             }
             else if (action.Kind == HistoryKinds.SubOrchestrationScheduled)
             {
@@ -844,7 +868,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                     continue;
                 }
 
-                var invocation = DurableJson.ReadInvocation(item.Payload, $"{item.InstanceId}:{item.Sequence}");
+                var invocation = DurableJson.ReadInvocation(item.Payload, item.ActivityId);
                 TaskOutcome outcome;
                 try
                 {

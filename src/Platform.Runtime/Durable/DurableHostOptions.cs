@@ -32,6 +32,12 @@ public sealed record DurableHostOptions
     /// the journal, made on first use, so tokens stay valid across restarts.</summary>
     public byte[]? TaskTokenKey { get; init; }
 
+    /// <summary>Gets after how many ASL history events a state machine execution continues as new between two top-level
+    /// states, so that its journal (and a replay after a restart or an eviction) stays short; 0 never does. Stamped on
+    /// each execution when it starts (a replay must decide as the first run did), so a change applies to new executions.</summary>
+    /// <value>2,000 (a loop of Task states continues about every 400 iterations).</value>
+    public int ContinueAsNewAfterEvents { get; init; } = 2_000;
+
     /// <summary>Gets the most writes one group commit takes.</summary>
     /// <value>512.</value>
     public int MaxWritesPerCommit { get; init; } = 512;

@@ -78,6 +78,20 @@ internal static class DurableJson
         SetIf(builder, "contextOverrides", input.ContextOverrides);
         builder.Set("recordHistory", JNode.From(input.RecordHistory));
         SetIf(builder, "maxHistoryEvents", input.MaxHistoryEvents is { } m ? JNode.From(m) : null);
+        SetIf(builder, "continueAsNewAfterEvents", input.ContinueAsNewAfterEvents is { } after ? JNode.From(after) : null);
+        if (input.Continuation is { } next)
+        {
+            var continuation = new JObjectBuilder(7);
+            continuation.Set("state", JNode.From(next.State));
+            continuation.Set("stateInput", next.StateInput);
+            continuation.Set("variables", next.Variables);
+            continuation.Set("lastEventId", JNode.From(next.LastEventId));
+            continuation.Set("startTime", JNode.From(Ticks(next.StartTime)));
+            continuation.Set("generation", JNode.From(next.Generation));
+            SetIf(continuation, "redriveTime", next.RedriveTime is { } redriven ? JNode.From(Ticks(redriven)) : null);
+            builder.Set("continuation", continuation.Build());
+        }
+
         return builder.Build().ToString();
     }
 
@@ -96,10 +110,26 @@ internal static class DurableJson
             ContextOverrides = o["contextOverrides"] as JObject,
             RecordHistory = o["recordHistory"] is not JBool b || b.Value,
             MaxHistoryEvents = Int(o, "maxHistoryEvents") is { } m ? (int)m : null,
+            ContinueAsNewAfterEvents = Int(o, "continueAsNewAfterEvents") is { } after ? (int)after : null,
+            Continuation = o["continuation"] is JObject next ? ReadContinuation(next) : null,
         };
     }
 
     public static string Ticks(DateTime time) => time.Ticks.ToString(CultureInfo.InvariantCulture);
+
+    private static ExecutionContinuation ReadContinuation(JObject o) => new()
+    {
+        State = Str(o, "state")!,
+        StateInput = o["stateInput"] ?? JNode.Null,
+        Variables = o["variables"] as JObject ?? JObject.Empty,
+        LastEventId = Int(o, "lastEventId") ?? 0,
+        StartTime = FromTicks(Str(o, "startTime")) ?? default,
+        Generation = (int)(Int(o, "generation") ?? 0),
+        RedriveTime = FromTicks(Str(o, "redriveTime")),
+    };
+
+    private static DateTime? FromTicks(string? ticks) =>
+        long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out long value) ? new DateTime(value, DateTimeKind.Utc) : null;
 
     private static void SetIf(JObjectBuilder builder, string key, JNode? value)
     {

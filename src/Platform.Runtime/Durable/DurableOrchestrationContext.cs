@@ -42,11 +42,18 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     private bool _replaying;
     private Task<InstanceCompletion>? _result;
 
-    public DurableOrchestrationContext(string instanceId, Func<OrchestrationContext, ValueTask<InstanceCompletion>> body)
+    public DurableOrchestrationContext(string instanceId, Func<OrchestrationContext, ValueTask<InstanceCompletion>> body, int generation = 0)
     {
         InstanceId = instanceId;
         _body = body;
+        Generation = generation;
     }
+
+    /// <summary>Gets how many times the instance continued as new before this run (its journal started over each time).</summary>
+    public int Generation { get; }
+
+    /// <summary>Gets the input the orchestration asked to continue with, once it called <see cref="ContinueAsNew"/>.</summary>
+    public object? ContinuedWith { get; private set; }
 
     public override string InstanceId { get; }
 
@@ -239,7 +246,10 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     public override Guid NewGuid()
     {
         // Name-based (RFC 9562 version 5 layout over SHA-256, truncated): the same instance and counter give the same GUID.
-        string name = InstanceId + ":" + (_guidCounter++).ToString(CultureInfo.InvariantCulture);
+        // A continued instance's counter starts over, so its generation is part of the name (generation 0 keeps the old names).
+        string name = Generation == 0
+            ? InstanceId + ":" + (_guidCounter++).ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{InstanceId}:g{Generation}:{_guidCounter++}");
         Span<byte> input = stackalloc byte[16 + Encoding.UTF8.GetByteCount(name)];
         GuidNamespace.TryWriteBytes(input, bigEndian: true, out _);
         Encoding.UTF8.GetBytes(name, input[16..]);
@@ -367,8 +377,9 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
         return new ValueTask<TResult>(completion.Task);
     }
 
-    public override void ContinueAsNew(object? newInput = null) =>
-        throw new NotSupportedException("ContinueAsNew is not supported by the durable host yet.");
+    /// <summary>Records the input to continue with; the orchestration then returns, and its episode's commit starts the
+    /// journal over (see <c>SqliteJournal.ApplyContinueAsNew</c>).</summary>
+    public override void ContinueAsNew(object? newInput = null) => ContinuedWith = newInput ?? JNode.Null;
 
     public override void SetCustomStatus(object? customStatus) => CustomStatus = customStatus switch
     {

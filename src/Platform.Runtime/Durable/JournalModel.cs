@@ -44,7 +44,13 @@ internal sealed record NewAction(string Kind, int Sequence, string? Name, string
 
 /// <summary>How an instance ended, as stored.</summary>
 /// <remarks><paramref name="History"/> is the execution's ASL history (AWS's event JSON, an array) when it kept one.</remarks>
-internal sealed record InstanceCompletion(DurableStatus Status, string? Output, string? Error, string? Cause, string? History = null);
+internal sealed record InstanceCompletion(DurableStatus Status, string? Output, string? Error, string? Cause, string? History = null)
+{
+    /// <summary>Gets the stored input the orchestration continues with (ContinueAsNew), or null when it ended.</summary>
+    /// <remarks>With it the completion is not an end: <see cref="Status"/> stays Running and <see cref="History"/> holds
+    /// the ASL history so far.</remarks>
+    public string? ContinueInput { get; init; }
+}
 
 /// <summary>What an episode commits in one write.</summary>
 /// <remarks><paramref name="OpenWaits"/> lists the external events the orchestration waits for afterwards, one name a line;
@@ -98,10 +104,24 @@ internal enum CallbackResult
 }
 
 /// <summary>An activity waiting to run.</summary>
-internal sealed record WorkItem(string InstanceId, int Sequence, string Name, string Payload);
+internal sealed record WorkItem(string InstanceId, int Sequence, string Name, string Payload, int Generation = 0)
+{
+    /// <summary>Gets the task's stable id (<c>TaskInvocation.ActivityId</c>): the same on every delivery, and new in
+    /// every generation of a continued instance (whose sequence numbers start over).</summary>
+    public string ActivityId => Generation == 0
+        ? $"{InstanceId}:{Sequence}"
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{InstanceId}:{Generation}:{Sequence}");
+}
 
 /// <summary>A durable timer.</summary>
 internal sealed record DurableTimer(string InstanceId, int Sequence, DateTime FireAt);
 
 /// <summary>An instance row plus the history an episode needs.</summary>
-internal sealed record InstanceHistory(string Orchestration, string Input, DurableStatus Status, long Processed, IReadOnlyList<JournalEvent> Events);
+internal sealed record InstanceHistory(string Orchestration, string Input, DurableStatus Status, long Processed, IReadOnlyList<JournalEvent> Events)
+{
+    /// <summary>Gets how many times the instance continued as new.</summary>
+    public int Generation { get; init; }
+
+    /// <summary>Gets how many times the execution was redriven, in all generations.</summary>
+    public int RedriveCount { get; init; }
+}

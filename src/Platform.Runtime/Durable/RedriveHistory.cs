@@ -87,6 +87,14 @@ internal static class RedriveHistory
         return new JArray(events).ToString();
     }
 
+    /// <summary>Appends a continued run's events (numbered on from the stored ones already) to the stored history.</summary>
+    public static string Append(string stored, string continued)
+    {
+        var before = (JArray)JNode.Parse(stored);
+        var after = (JArray)JNode.Parse(continued);
+        return new JArray([.. before.Items, .. after.Items]).ToString();
+    }
+
     private static long Id(JNode e) => ((JNumber)((JObject)e)["id"]!).TryGetInt64(out long id) ? id : 0;
 
     private static Dictionary<int, long> RedriveIds(JArray events)

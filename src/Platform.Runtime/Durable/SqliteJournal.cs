@@ -30,7 +30,8 @@ internal sealed class SqliteJournal : IDisposable
             created_at INTEGER NOT NULL,
             updated_at INTEGER NOT NULL,
             redrive_count INTEGER NOT NULL DEFAULT 0,
-            redrive_date INTEGER
+            redrive_date INTEGER,
+            generation INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE IF NOT EXISTS history (
             instance_id TEXT NOT NULL,
@@ -86,6 +87,7 @@ internal sealed class SqliteJournal : IDisposable
         Execute(connection, null, Schema);
         AddColumnIfMissing(connection, "instances", "redrive_count", "INTEGER NOT NULL DEFAULT 0");
         AddColumnIfMissing(connection, "instances", "redrive_date", "INTEGER");
+        AddColumnIfMissing(connection, "instances", "generation", "INTEGER NOT NULL DEFAULT 0");
     }
 
     /// <summary>Brings a journal made by an earlier version up to the current schema (CREATE TABLE IF NOT EXISTS adds no columns).</summary>
@@ -230,7 +232,8 @@ internal sealed class SqliteJournal : IDisposable
         string orchestration, input;
         DurableStatus status;
         long processed;
-        var instance = Command(connection, transaction, "SELECT orchestration, input, status, processed FROM instances WHERE id = $id", ("$id", instanceId));
+        int generation, redrives;
+        var instance = Command(connection, transaction, "SELECT orchestration, input, status, processed, generation, redrive_count FROM instances WHERE id = $id", ("$id", instanceId));
         using (var reader = instance.ExecuteReader())
         {
             if (!reader.Read())
@@ -242,6 +245,8 @@ internal sealed class SqliteJournal : IDisposable
             input = reader.GetString(1);
             status = Enum.Parse<DurableStatus>(reader.GetString(2));
             processed = reader.GetInt64(3);
+            generation = reader.GetInt32(4);
+            redrives = reader.GetInt32(5);
         }
 
         var events = new List<JournalEvent>();
@@ -266,7 +271,7 @@ internal sealed class SqliteJournal : IDisposable
         }
 
         transaction.Commit();
-        return new InstanceHistory(orchestration, input, status, processed, events);
+        return new InstanceHistory(orchestration, input, status, processed, events) { Generation = generation, RedriveCount = redrives };
     }
 
     /// <summary>Running instances with history their last episode has not processed (to resume after a restart).</summary>
@@ -285,12 +290,15 @@ internal sealed class SqliteJournal : IDisposable
     {
         using var lease = Read();
         var connection = lease.Connection;
-        var command = Command(connection, null, "SELECT instance_id, seq, name, payload FROM work_items ORDER BY created_at, instance_id, seq");
+        var command = Command(
+            connection,
+            null,
+            "SELECT w.instance_id, w.seq, w.name, w.payload, COALESCE(i.generation, 0) FROM work_items w LEFT JOIN instances i ON i.id = w.instance_id ORDER BY w.created_at, w.instance_id, w.seq");
         using var reader = command.ExecuteReader();
         var items = new List<WorkItem>();
         while (reader.Read())
         {
-            items.Add(new WorkItem(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3)));
+            items.Add(new WorkItem(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4)));
         }
 
         return items;
@@ -578,7 +586,11 @@ internal sealed class SqliteJournal : IDisposable
             rearm.ExecuteNonQuery();
         }
 
-        if (commit.Completion is { } end)
+        if (commit.Completion is { ContinueInput: { } continued } next)
+        {
+            ApplyContinueAsNew(c, t, commit, continued, next.History);
+        }
+        else if (commit.Completion is { } end)
         {
             // The end's seq is the position of the event that ended the run: what a redrive rewinds.
             Append(c, t, id, HistoryKinds.ExecutionCompleted, (int)Math.Min(commit.EndedAt, int.MaxValue), end.Status.ToString(), end.Output, commit.Now);
@@ -726,6 +738,58 @@ internal sealed class SqliteJournal : IDisposable
         using var lease = Read();
         var command = Command(lease.Connection, null, "SELECT COALESCE(json_array_length(asl_history), 0) FROM instances WHERE id = $id", ("$id", instanceId));
         return Convert.ToInt32(command.ExecuteScalar() ?? 0, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Continue-as-new: the instance's journal starts over with <paramref name="input"/> (a new ExecutionStarted),
+    /// its generation goes up, and the ASL history so far is stored. External events raised after the last processed
+    /// position are kept, after the new start (Durable Task's preserveUnprocessedEvents); late task results and timer
+    /// firings belong to the old journal and go with it, as do its timers and work items.</summary>
+    private static void ApplyContinueAsNew(SqliteConnection c, SqliteTransaction t, EpisodeCommit commit, string input, string? aslHistory)
+    {
+        string id = commit.InstanceId;
+        var kept = new List<(string? Name, string? Payload, long Timestamp)>();
+        var unprocessed = Command(
+            c,
+            t,
+            "SELECT name, payload, timestamp FROM history WHERE instance_id = $id AND position > $processed AND kind = $kind ORDER BY position",
+            ("$id", id),
+            ("$processed", commit.Processed),
+            ("$kind", HistoryKinds.EventRaised));
+        using (var reader = unprocessed.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                kept.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2)));
+            }
+        }
+
+        foreach (string table in new[] { "history", "work_items", "timers" })
+        {
+            var drop = Command(c, t, $"DELETE FROM {table} WHERE instance_id = $id", ("$id", id));
+            drop.ExecuteNonQuery();
+        }
+
+        var started = Command(c, t, "SELECT orchestration FROM instances WHERE id = $id", ("$id", id));
+        Append(c, t, id, HistoryKinds.ExecutionStarted, -1, (string?)started.ExecuteScalar(), input, commit.Now);
+        foreach (var (name, payload, timestamp) in kept)
+        {
+            Append(c, t, id, HistoryKinds.EventRaised, -1, name, payload, new DateTime(timestamp, DateTimeKind.Utc));
+        }
+
+        var update = Command(
+            c,
+            t,
+            """
+            UPDATE instances SET input = $input, generation = generation + 1, processed = 0, open_waits = '',
+                asl_history = COALESCE($history, asl_history), custom_status = $custom, updated_at = $now
+            WHERE id = $id
+            """,
+            ("$id", id),
+            ("$input", input),
+            ("$history", aslHistory),
+            ("$custom", commit.CustomStatus),
+            ("$now", commit.Now.Ticks));
+        update.ExecuteNonQuery();
     }
 
     private static void Append(SqliteConnection c, SqliteTransaction t, string instanceId, string kind, int seq, string? name, string? payload, DateTime timestamp)
