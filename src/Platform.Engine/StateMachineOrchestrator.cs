@@ -42,7 +42,7 @@ public sealed class StateMachineOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var history = new HistoryRecorder(input.RecordHistory);
+        var history = input.HistoryRecorder ?? new HistoryRecorder(input.RecordHistory);
         var start = context.CurrentUtcDateTime;
         var execution = new ExecutionRun(context, input, history, start);
         long startedId = history.Record(
