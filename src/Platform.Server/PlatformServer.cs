@@ -148,8 +148,9 @@ public sealed class PlatformServer : IAsyncDisposable
         App.MapGet("/", () => Results.Text(
             "Platform server: the AWS Step Functions API (AWS JSON 1.0) is served here with POST and 'X-Amz-Target: AWSStepFunctions.<Operation>'; the console will be at /console/.\n",
             "text/plain"));
-        App.MapGet("/console", () => Results.Redirect("/console/"));
-        App.MapGet("/console/{**path}", (HttpContext context) =>
-            Results.Content(ConsolePlaceholder.Html(ApiUrl?.ToString() ?? $"{context.Request.Scheme}://{context.Request.Host}/"), "text/html; charset=utf-8"));
+        IResult Console(HttpContext context) =>
+            Results.Content(ConsolePlaceholder.Html(ApiUrl?.ToString() ?? $"{context.Request.Scheme}://{context.Request.Host}/"), "text/html; charset=utf-8");
+        App.MapGet("/console", Console);
+        App.MapGet("/console/{**path}", Console);
     }
 }

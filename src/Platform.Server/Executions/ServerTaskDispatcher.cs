@@ -18,7 +18,7 @@ internal sealed class ServerTaskDispatcher(TaskHandlerRegistry handlers) : ITask
     public ValueTask<TaskOutcome> DispatchAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        if (invocation.TaskToken is not null && !Handlers.HasHandlerFor(invocation))
+        if (ResourceInfo.Parse(invocation.Resource).Pattern == IntegrationPattern.WaitForTaskToken && !Handlers.HasHandlerFor(invocation))
         {
             // Submitted without calling anything: the TaskSubmitted event's output is empty.
             return ValueTask.FromResult(TaskOutcome.Success(JObject.Empty));
