@@ -3,7 +3,7 @@ using Platform.Cli.Commands;
 
 namespace Platform.Cli;
 
-/// <summary>The <c>platform</c> command line: <c>validate</c>, <c>run</c>, <c>test</c>, <c>jsonata</c> and <c>graph</c>, writing to the given writers.</summary>
+/// <summary>The <c>platform</c> command line: <c>validate</c>, <c>run</c>, <c>test</c>, <c>jsonata</c>, <c>graph</c> and <c>serve</c>, writing to the given writers.</summary>
 internal static class Cli
 {
     /// <summary>Parses <paramref name="args"/>, runs the command and returns its exit code (see <see cref="ExitCodes"/>).</summary>
@@ -16,6 +16,7 @@ internal static class Cli
         root.Subcommands.Add(TestCommand.Create());
         root.Subcommands.Add(JsonataCommand.Create());
         root.Subcommands.Add(GraphCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
         // Response files are off: "@path" is how --input and --context read JSON from a file.
         var parseResult = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -32,6 +33,12 @@ internal static class Cli
 
         // Exceptions reach this method (not System.CommandLine's handler), so each maps to its documented exit code.
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (parseResult.CommandResult.Command.Name == ServeCommand.Name)
+        {
+            // Ctrl+C stops the server gracefully (requests in flight, the journal's last commits); give it more than the default 2 s.
+            configuration.ProcessTerminationTimeout = TimeSpan.FromSeconds(15);
+        }
+
         try
         {
             return await parseResult.InvokeAsync(configuration, cancellationToken);

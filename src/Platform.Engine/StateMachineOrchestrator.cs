@@ -43,7 +43,7 @@ public sealed class StateMachineOrchestrator
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var resume = input.Continuation;
-        var history = new HistoryRecorder(input.RecordHistory, resume?.LastEventId ?? 0);
+        var history = input.HistoryRecorder ?? new HistoryRecorder(input.RecordHistory, resume?.LastEventId ?? 0);
         var start = resume?.StartTime ?? context.CurrentUtcDateTime;
         var execution = new ExecutionRun(context, input, history, start);
         var variables = new VariableScope(null);
@@ -143,8 +143,8 @@ public sealed class StateMachineOrchestrator
             RedriveTime = context.RedriveTime ?? input.Continuation?.RedriveTime,
         };
 
-        // Redrives so far become part of the input: the new journal has no redrive marker to count them from.
-        context.ContinueAsNew(input with { Continuation = continuation, RedriveCount = input.RedriveCount + context.RedriveCount });
+        // The redrives so far go into the input: the new journal has no redrive marker to count them from.
+        context.ContinueAsNew(input with { Continuation = continuation, RedriveCount = Math.Max(input.RedriveCount, context.RedriveCount) });
         return new ExecutionResult(ExecutionStatus.ContinuedAsNew, null, null, null, execution.History.Snapshot());
     }
 

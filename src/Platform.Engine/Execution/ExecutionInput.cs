@@ -36,6 +36,12 @@ public sealed record ExecutionInput
     /// <value><see langword="true"/>.</value>
     public bool RecordHistory { get; init; } = true;
 
+    /// <summary>Gets the recorder this run records its history events into, or null to make a new one (enabled when
+    /// <see cref="RecordHistory"/> is).</summary>
+    /// <remarks>A host that shows the history of running executions passes its own and reads it while the run goes on. A
+    /// recorder serves one run: a replay that starts the run again needs a new one.</remarks>
+    public History.HistoryRecorder? HistoryRecorder { get; init; }
+
     /// <summary>Gets the most history events an execution may have before it fails with States.Runtime, or null for the host's default.</summary>
     /// <value>null: the host decides (25,000, AWS's Standard quota, unless the host says otherwise).</value>
     /// <remarks>Also what ends a runaway loop of states. Express workflows have no such quota on AWS; the in-memory host raises it.</remarks>

@@ -64,7 +64,8 @@ internal sealed class ExecutionRun(OrchestrationContext context, ExecutionInput 
 
     private JObject BuildExecution(int redrives)
     {
-        int count = Info.RedriveCount + redrives;
+        // The host counts every redrive so far; a continuation's input carries the count of those before it.
+        int count = Math.Max(Info.RedriveCount, redrives);
         var time = Context.RedriveTime ?? Info.Continuation?.RedriveTime;
         return count > 0 && time is { } redriven
             ? new(

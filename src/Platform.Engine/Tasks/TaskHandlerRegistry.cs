@@ -65,6 +65,29 @@ public sealed class TaskHandlerRegistry : ITaskDispatcher
     /// <summary>Tells whether a handler is registered under <paramref name="name"/>.</summary>
     public bool Contains(string name) => _byName.ContainsKey(name);
 
+    /// <summary>Tells whether <see cref="DispatchAsync"/> would reach a handler for this invocation (rather than fail it
+    /// with the "no task handler" error), by the same routing: exact resource, resource without its integration pattern,
+    /// then the handler name (for <c>lambda:invoke</c>, the one its <c>FunctionName</c> names).</summary>
+    public bool HasHandlerFor(TaskInvocation invocation)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        if (_byResource.ContainsKey(invocation.Resource)
+            || (WithoutPattern(invocation.Resource) is { } plain && _byResource.ContainsKey(plain)))
+        {
+            return true;
+        }
+
+        var info = ResourceInfo.Parse(invocation.Resource);
+        return info.Kind switch
+        {
+            ResourceKind.LambdaFunction or ResourceKind.Activity or ResourceKind.Handler => _byName.ContainsKey(info.Name),
+            ResourceKind.ServiceIntegration when info.IsLambdaInvoke =>
+                invocation.Input is JObject { } parameters && parameters["FunctionName"] is JString functionName
+                && _byName.ContainsKey(ResourceInfo.FunctionNameOf(functionName.Value)),
+            _ => false,
+        };
+    }
+
     /// <inheritdoc />
     public ValueTask<TaskOutcome> DispatchAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {

@@ -77,14 +77,46 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     /// <summary>Registers a state machine under a name; executions store the name and find it again after a restart.</summary>
     public DurableHost RegisterStateMachine(string name, StateMachineOrchestrator orchestrator)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(orchestrator);
+        return RegisterStateMachine(name, _ => orchestrator);
+    }
+
+    /// <summary>Registers a state machine under a name whose definition is chosen per execution: <paramref name="resolve"/>
+    /// gets the execution's input (name, state machine name, ...) whenever the host builds the execution's orchestration
+    /// (its start, and every replay after an eviction or a restart), and must give the same definition each time.</summary>
+    /// <remarks>Lets a server keep each execution on the definition it started with while the state machine is updated. An
+    /// exception from <paramref name="resolve"/> fails the execution with <c>States.Runtime</c> and the exception's message.</remarks>
+    public DurableHost RegisterStateMachine(string name, Func<ExecutionInput, StateMachineOrchestrator> resolve)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(resolve);
         _registrations[name] = new Registration(
             stored =>
             {
                 // A durable execution is a Standard one: it may wait for callbacks, with tokens signed by this host.
                 var input = DurableJson.ReadExecutionInput(stored) with { Type = WorkflowType.Standard, TaskTokens = _tokens };
-                return context => RunStateMachineAsync(orchestrator, context, input);
+                StateMachineOrchestrator orchestrator;
+                try
+                {
+                    orchestrator = resolve(input);
+                }
+                catch (Exception ex)
+                {
+                    var failed = new InstanceCompletion(DurableStatus.Failed, null, "States.Runtime", $"The definition of this execution cannot be loaded: {ex.Message}");
+                    return _ => ValueTask.FromResult(failed);
+                }
+
+                return context =>
+                {
+                    // Each build of the run records into its own recorder, which the context exposes for live history.
+                    var recorder = new Engine.History.HistoryRecorder(input.RecordHistory, input.Continuation?.LastEventId ?? 0);
+                    if (context is DurableOrchestrationContext durable)
+                    {
+                        durable.AslHistory = recorder;
+                    }
+
+                    return RunStateMachineAsync(orchestrator, context, input with { HistoryRecorder = recorder });
+                };
             },
             stored => DurableJson.ReadExecutionInput(stored).Input,
             IsStateMachine: true);
@@ -372,8 +404,9 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         return _journal.GetAslHistory(instanceId) is { } json ? (JArray)JNode.Parse(json) : null;
     }
 
-    /// <summary>GetExecutionHistory: one page of an ended execution's ASL history, oldest first (or newest first with
-    /// <paramref name="reverseOrder"/>), and the token of the next page (null on the last).</summary>
+    /// <summary>GetExecutionHistory: one page of an execution's ASL history, oldest first (or newest first with
+    /// <paramref name="reverseOrder"/>), and the token of the next page (null on the last). A running execution's history
+    /// is the one so far; null when there is no such execution or it keeps no history.</summary>
     /// <param name="instanceId">The execution.</param>
     /// <param name="maxResults">The page size, 1 to 1,000 (AWS's default is 100).</param>
     /// <param name="reverseOrder">Newest events first.</param>
@@ -383,7 +416,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 1000);
-        if (GetHistory(instanceId) is not { } history)
+        if ((LiveHistory(instanceId) ?? GetHistory(instanceId)) is not { } history)
         {
             return null;
         }
@@ -415,6 +448,48 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(instanceId + "|" + next.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             : null;
         return (page, token);
+    }
+
+    /// <summary>The ASL history of a running state machine execution so far: from its live context when it is cached, or
+    /// by replaying its journal into a context that is then dropped (nothing is committed or dispatched).</summary>
+    private JArray? LiveHistory(string instanceId)
+    {
+        // A cached context matches the journal: it is put back only after its episode's commit.
+        var context = _cache.Peek(instanceId);
+        int redrives = 0;
+        if (context?.AslHistory is null)
+        {
+            var history = _journal.LoadHistory(instanceId, 0);
+            if (history is null || history.Status != DurableStatus.Running || !_registrations.TryGetValue(history.Orchestration, out var registration))
+            {
+                return null;
+            }
+
+            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input), history.Generation);
+            context.Process(history.Events, history.Processed, fullReplay: true);
+            redrives = history.RedriveCount;
+        }
+
+        if (context.AslHistory is not { } recorder)
+        {
+            return null;
+        }
+
+        // The live recorder holds the current run's events; what earlier parts of a continued execution and the runs before
+        // a redrive recorded is stored, and goes first (composed as at the end, see RunEpisodeAsync).
+        var live = new JArray(recorder.Snapshot().Select(e => (JNode)e.ToAwsJson()).ToArray());
+        if ((context.RedriveCount == 0 && context.Generation == 0) || _journal.GetAslHistory(instanceId) is not { } stored)
+        {
+            return live;
+        }
+
+        if (context.RedriveCount > 0)
+        {
+            redrives = redrives > 0 ? redrives : GetExecution(instanceId)?.RedriveCount ?? context.RedriveCount;
+            return (JArray)JNode.Parse(RedriveHistory.Compose(stored, live.ToString(), redrives, context.Now));
+        }
+
+        return (JArray)JNode.Parse(RedriveHistory.Append(stored, live.ToString()));
     }
 
     /// <summary>Waits until an execution ends (however long that takes; pass a token to give up).</summary>

@@ -99,6 +99,10 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
         '\n',
         _waiters.Where(pair => pair.Value.Any(waiter => !waiter.Cancelled)).Select(pair => pair.Key).Order(StringComparer.Ordinal));
 
+    /// <summary>Gets or sets the ASL history recorder of the state machine run this context drives, if any: it holds the
+    /// history of a running execution (up to the last event this context processed).</summary>
+    public Platform.Engine.History.HistoryRecorder? AslHistory { get; set; }
+
     /// <summary>Gets the custom status as JSON text.</summary>
     public string? CustomStatus { get; private set; }
 

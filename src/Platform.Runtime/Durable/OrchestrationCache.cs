@@ -34,6 +34,15 @@ internal sealed class OrchestrationCache(int capacity)
         }
     }
 
+    /// <summary>Returns the cached context of an instance without taking it out (null while its episode runs).</summary>
+    public DurableOrchestrationContext? Peek(string instanceId)
+    {
+        lock (_lock)
+        {
+            return _entries.TryGetValue(instanceId, out var node) ? node.Value : null;
+        }
+    }
+
     public void Put(DurableOrchestrationContext context)
     {
         if (capacity <= 0)

@@ -1,0 +1,97 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace Platform.Server;
+
+/// <summary>Reads <see cref="PlatformServerOptions"/> from configuration: the <c>Platform</c> section (appsettings.json,
+/// <c>Platform__Port</c>-style environment variables, the command line), and <c>PLATFORM_&lt;SETTING&gt;</c> environment
+/// variables (<c>PLATFORM_PORT</c>, <c>PLATFORM_API_KEY</c>, <c>PLATFORM_DATA_DIRECTORY</c>: underscores are ignored).</summary>
+public static partial class ServerConfiguration
+{
+    /// <summary>The configuration section of the server's settings.</summary>
+    public const string Section = "Platform";
+
+    /// <summary>The prefix of the server's own environment variables.</summary>
+    public const string EnvironmentPrefix = "PLATFORM_";
+
+    private static readonly string[] Settings = ["DataDirectory", "Port", "ApiKey", "Region", "AccountId", "WorkflowsDirectory"];
+
+    /// <summary>Maps <c>PLATFORM_*</c> environment variables onto <c>Platform:*</c> keys (unknown ones are left out).</summary>
+    public static Dictionary<string, string?> FromEnvironment(IDictionary? variables = null)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in variables ?? Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is not string key || !key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            string setting = key[EnvironmentPrefix.Length..].Replace("_", string.Empty, StringComparison.Ordinal);
+            string? known = Array.Find(Settings, s => s.Equals(setting, StringComparison.OrdinalIgnoreCase));
+            if (known is not null)
+            {
+                result[$"{Section}:{known}"] = entry.Value as string;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads and checks the settings over <paramref name="defaults"/>.</summary>
+    /// <exception cref="ServerConfigurationException">A setting is malformed or out of range; the message names it.</exception>
+    public static PlatformServerOptions Read(IConfiguration configuration, PlatformServerOptions defaults)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var section = configuration.GetSection(Section);
+        var options = defaults;
+        if (section["DataDirectory"] is { } data)
+        {
+            options = options with { DataDirectory = data.Length > 0 ? data : throw Invalid("DataDirectory", data, "a directory path") };
+        }
+
+        if (section["Port"] is { } portText)
+        {
+            options = options with
+            {
+                Port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port <= 65535
+                    ? port
+                    : throw Invalid("Port", portText, "a whole number from 0 to 65535 (0 picks a free port)"),
+            };
+        }
+
+        if (section["ApiKey"] is { } key)
+        {
+            options = options with { ApiKey = key.Length == 0 ? null : key };
+        }
+
+        if (section["Region"] is { } region)
+        {
+            options = options with { Region = RegionPattern().IsMatch(region) ? region : throw Invalid("Region", region, "an AWS region name such as us-east-1") };
+        }
+
+        if (section["AccountId"] is { } account)
+        {
+            options = options with { AccountId = AccountPattern().IsMatch(account) ? account : throw Invalid("AccountId", account, "12 digits") };
+        }
+
+        if (section["WorkflowsDirectory"] is { } workflows)
+        {
+            options = options with { WorkflowsDirectory = workflows.Length == 0 ? null : workflows };
+        }
+
+        return options;
+    }
+
+    private static ServerConfigurationException Invalid(string setting, string value, string expected) =>
+        new($"the setting {Section}:{setting} must be {expected}, found '{value}'");
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionPattern();
+
+    [GeneratedRegex("^[0-9]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AccountPattern();
+}

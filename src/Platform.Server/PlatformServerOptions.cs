@@ -1,0 +1,49 @@
+using Platform.Engine.Tasks;
+
+namespace Platform.Server;
+
+/// <summary>Settings of the local server. <see cref="ServerConfiguration"/> reads them from configuration.</summary>
+public sealed record PlatformServerOptions
+{
+    /// <summary>The port AWS Step Functions Local listens on; this server takes the same by default.</summary>
+    public const int DefaultPort = 8083;
+
+    /// <summary>Gets the directory that holds the registry, the journal and the execution index; created when missing.</summary>
+    /// <value><c>.platform-data</c> under the current directory.</value>
+    public string DataDirectory { get; init; } = ".platform-data";
+
+    /// <summary>Gets the port to listen on (on localhost); 0 picks a free port (on 127.0.0.1).</summary>
+    /// <value>8083.</value>
+    public int Port { get; init; } = DefaultPort;
+
+    /// <summary>Gets the API key every request must present, or null to serve without authentication.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Gets the region written into ARNs.</summary>
+    /// <value>us-east-1.</value>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Gets the account id written into ARNs.</summary>
+    /// <value>123456789012.</value>
+    public string AccountId { get; init; } = "123456789012";
+
+    /// <summary>Gets the directory of sample state machines (<c>*.asl.json</c>, <c>*.asl.yaml</c>) registered on every start,
+    /// or null for none.</summary>
+    /// <value><c>workflows</c> under the current directory (skipped when it does not exist).</value>
+    public string? WorkflowsDirectory { get; init; } = "workflows";
+
+    /// <summary>Gets the task handlers that serve Task states; a Task whose resource has none fails with States.Runtime.</summary>
+    public TaskHandlerRegistry Tasks { get; init; } = new();
+
+    /// <summary>Gets the clock of executions, timers and dates.</summary>
+    /// <value><see cref="TimeProvider.System"/>.</value>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets a value indicating whether the journal syncs every commit to disk (see <c>DurableHostOptions.FullSync</c>).</summary>
+    /// <value><see langword="true"/>.</value>
+    public bool FullSync { get; init; } = true;
+
+    /// <summary>Gets how many ended Express executions are kept in memory for DescribeExecution and GetExecutionHistory.</summary>
+    /// <value>1,000.</value>
+    public int ExpressExecutionsKept { get; init; } = 1_000;
+}

@@ -1,0 +1,66 @@
+using System.Collections;
+using Microsoft.Extensions.Configuration;
+using Platform.Asl.Json;
+using Platform.Server.Hosting;
+using Platform.Server.Tests.Support;
+
+namespace Platform.Server.Tests.Api;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Samples_RegisteredOnEveryStart_Idempotently()
+    {
+        string workflows = Directory.CreateTempSubdirectory("platform-workflows").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(workflows, "greet.asl.json"), Definitions.Pass);
+            File.WriteAllText(Path.Combine(workflows, "broken.asl.json"), "{");
+            File.WriteAllText(Path.Combine(workflows, "notes.txt"), "not a state machine");
+            await using var h = await ServerHarness.StartAsync(new Dictionary<string, string?> { ["WorkflowsDirectory"] = workflows });
+            h.Server.Samples.Select(s => (s.Name, s.Outcome)).Should().BeEquivalentTo(new[] { ("broken", SampleOutcome.Skipped), ("greet", SampleOutcome.Created) });
+            h.Server.Samples.Single(s => s.Name == "broken").Problem.Should().NotBeNullOrEmpty();
+
+            await h.RestartAsync();
+            h.Server.Samples.Single(s => s.Name == "greet").Outcome.Should().Be(SampleOutcome.Unchanged);
+            File.WriteAllText(Path.Combine(workflows, "greet.asl.json"), Definitions.PassTwo);
+            await h.RestartAsync();
+            h.Server.Samples.Single(s => s.Name == "greet").Outcome.Should().Be(SampleOutcome.Updated);
+            ((JString)(await h.OkAsync("DescribeStateMachine", new { stateMachineArn = ServerHarness.MachineArn("greet") }))["definition"]!).Value.Should().Be(Definitions.PassTwo);
+        }
+        finally
+        {
+            Directory.Delete(workflows, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task RegionAndAccount_Configured_ShapeTheArns()
+    {
+        await using var h = await ServerHarness.StartAsync(new Dictionary<string, string?> { ["Region"] = "eu-west-3", ["AccountId"] = "000000000042" });
+        var created = await h.OkAsync("CreateStateMachine", new { name = "m", definition = Definitions.Pass, roleArn = ServerHarness.Role });
+        ((JString)created["stateMachineArn"]!).Value.Should().Be("arn:aws:states:eu-west-3:000000000042:stateMachine:m");
+    }
+
+    [Fact]
+    public void Configuration_PlatformEnvironmentVariables_MapOntoSettings()
+    {
+        var variables = new Hashtable { ["PLATFORM_API_KEY"] = "k", ["PLATFORM_PORT"] = "9000", ["PLATFORM_DATADIRECTORY"] = "/d", ["PLATFORM_UNKNOWN"] = "x", ["OTHER"] = "y" };
+        var mapped = ServerConfiguration.FromEnvironment(variables);
+        mapped.Should().BeEquivalentTo(new Dictionary<string, string?> { ["Platform:ApiKey"] = "k", ["Platform:Port"] = "9000", ["Platform:DataDirectory"] = "/d" });
+        var options = ServerConfiguration.Read(new ConfigurationBuilder().AddInMemoryCollection(mapped).Build(), new PlatformServerOptions());
+        (options.ApiKey, options.Port, options.DataDirectory).Should().Be(("k", 9000, "/d"));
+    }
+
+    [Theory]
+    [InlineData("Port", "70000", "Platform:Port")]
+    [InlineData("Port", "eighty", "Platform:Port")]
+    [InlineData("Region", "Mars", "Platform:Region")]
+    [InlineData("AccountId", "42", "Platform:AccountId")]
+    public void Configuration_InvalidSetting_NamesIt(string key, string value, string named)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:" + key] = value }).Build();
+        var act = () => ServerConfiguration.Read(configuration, new PlatformServerOptions());
+        act.Should().Throw<ServerConfigurationException>().WithMessage($"*{named}*{value}*");
+    }
+}
