@@ -33,6 +33,9 @@ public sealed record CircuitBreakerStatus
     /// <summary>Gets the cause of the last counted failure (truncated to 1,000 characters).</summary>
     public string? LastCause { get; init; }
 
+    /// <summary>Gets how many transitions the circuit has made (it numbers the transitions log).</summary>
+    public long TransitionCount { get; init; }
+
     /// <summary>Gets when the state was last written.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Platform.Asl.Json;
 
 namespace Platform.Engine.Integrations.CircuitBreakers;
@@ -8,9 +7,9 @@ namespace Platform.Engine.Integrations.CircuitBreakers;
 /// Azure), so every worker and execution on the same table shares them.</summary>
 /// <remarks>
 /// States are items of partition <c>breakers</c>, sort key = the escaped circuit key. Transitions are items of partition
-/// <c>transitions:&lt;escaped key&gt;</c>, sort key = inverted UTC ticks and a random suffix, so an ascending query (all
-/// Azure Tables can do) reads them newest first. State writes are conditional on the ETag read; a transition is appended
-/// after its state write succeeded.
+/// <c>transitions:&lt;escaped key&gt;</c>, sort key = the inverted transition number, so an ascending query (all Azure Tables
+/// can do) reads them newest first. The number is counted in the state item, whose writes are conditional on the ETag read,
+/// so no two writers give out the same one; a transition is appended after its state write succeeded.
 /// </remarks>
 public sealed class TableCircuitBreakerStore : ICircuitBreakerStore
 {
@@ -76,6 +75,11 @@ public sealed class TableCircuitBreakerStore : ICircuitBreakerStore
     public async ValueTask<CircuitBreakerStatus?> TryReplaceAsync(CircuitBreakerStatus next, CircuitTransition? transition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(next);
+        if (transition is not null)
+        {
+            next = next with { TransitionCount = next.TransitionCount + 1 };
+        }
+
         var condition = next.Version is null ? TableWriteCondition.NotExists : TableWriteCondition.IfMatch(next.Version);
         TableItem stored;
         try
@@ -89,7 +93,7 @@ public sealed class TableCircuitBreakerStore : ICircuitBreakerStore
 
         if (transition is not null)
         {
-            string sortKey = (DateTime.MaxValue.Ticks - transition.At.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + RandomNumberGenerator.GetHexString(8, lowercase: true);
+            string sortKey = (long.MaxValue - next.TransitionCount).ToString("D19", CultureInfo.InvariantCulture);
             var entry = new JObject(
                 ["at", "from", "to", "reason"],
                 [JNode.From(transition.At.UtcTicks), JNode.From(transition.From.ToString()), JNode.From(transition.To.ToString()), JNode.From(transition.Reason)]);
@@ -119,6 +123,7 @@ public sealed class TableCircuitBreakerStore : ICircuitBreakerStore
             builder.Set("lastCause", JNode.From(cause.Length > MaxCause ? cause[..MaxCause] : cause));
         }
 
+        builder.Set("transitions", JNode.From(status.TransitionCount));
         builder.Set("updatedAt", JNode.From(status.UpdatedAt.UtcTicks));
         return builder.Build();
 
@@ -146,6 +151,7 @@ public sealed class TableCircuitBreakerStore : ICircuitBreakerStore
             LastTrialAt = Time(a["lastTrialAt"]),
             LastError = (a["lastError"] as JString)?.Value,
             LastCause = (a["lastCause"] as JString)?.Value,
+            TransitionCount = a["transitions"] is JNumber count && count.TryGetInt64(out long n) ? n : 0,
             UpdatedAt = Time(a["updatedAt"]) ?? item.Timestamp,
             Version = item.ETag,
         };

@@ -160,7 +160,7 @@ internal sealed class SqsIntegration(IMessageQueue? queue) : ITaskHandler
 
     /// <summary>SQS's MD5OfMessageAttributes: over the attributes sorted by name, each as length-prefixed name, length-prefixed
     /// data type, a transport byte (1 string, 2 binary) and the length-prefixed value.</summary>
-    internal static string AttributesDigest(IReadOnlyDictionary<string, QueueMessageAttribute> attributes)
+    private static string AttributesDigest(IReadOnlyDictionary<string, QueueMessageAttribute> attributes)
     {
         using var buffer = new MemoryStream();
         foreach (var (name, attribute) in attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
