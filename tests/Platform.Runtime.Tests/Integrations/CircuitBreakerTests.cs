@@ -123,7 +123,7 @@ public class CircuitBreakerTests : IDisposable
 
         At(60);
         var trial = breaker.DispatchAsync(Call(), default).AsTask();
-        var other = await breaker.DispatchAsync(Call(), default);
+        var other = await breaker.DispatchAsync(Call(), default).AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
         other.Error.Should().Be(CircuitBreakerDispatcher.OpenError);
         other.Cause.Should().Contain("half-open");
@@ -177,10 +177,12 @@ public class CircuitBreakerTests : IDisposable
 
         At(100);
         var calls = workers.Select(w => Task.Run(() => w.DispatchAsync(Call(), default).AsTask())).ToList();
-        await Task.WhenAll(calls.Where(c => c.IsCompleted));
-        while (calls.Count(c => c.IsCompleted) < 5)
+
+        // Five calls must be refused at once; a second trial would block on the gate, and the deadline makes that a failure, not a hang.
+        var deadline = Task.Delay(TimeSpan.FromSeconds(30));
+        while (calls.Count(c => c.IsCompleted) < 5 && !deadline.IsCompleted)
         {
-            await Task.WhenAny(calls.Where(c => !c.IsCompleted));
+            await Task.WhenAny(calls.Where(c => !c.IsCompleted).Append(deadline));
         }
 
         trials.Should().Be(1);
