@@ -36,6 +36,21 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_Progress_PrintsHowFarTheRunIsOnStderr_AndLeavesStdoutAlone()
+    {
+        var result = await CliHarness.RunAsync("test", _cli.PathOf("cases"), "--progress", "--parallel", "1");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            ["[1/3] 0 failed", "[2/3] 1 failed", "[3/3] 1 failed"],
+            "one line per tenth of three cases, in file order (nested/pass-b, nested/wrong, pass-a) on one worker");
+        result.StdoutLines.Should().EndWith("2 passed, 1 failed");
+
+        var quiet = await CliHarness.RunAsync("test", _cli.PathOf("cases"));
+        quiet.Stderr.Should().BeEmpty("without --progress and without a terminal nothing is added");
+    }
+
+    [Fact]
     public async Task Test_Tags_RunCasesWithAnyOfThem()
     {
         var result = await CliHarness.RunAsync("test", _cli.PathOf("cases"), "--tag", "pass", "--tag", "jsonata");

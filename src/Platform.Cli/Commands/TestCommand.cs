@@ -17,9 +17,10 @@ internal static class TestCommand
         var timeout = new Option<double>("--timeout") { HelpName = "seconds", Description = "The wall-clock budget of one case, in seconds.", DefaultValueFactory = _ => 10 };
         var parallel = new Option<int>("--parallel") { HelpName = "n", Description = "How many cases run at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var durable = new Option<bool>("--durable") { Description = "Run each case on the durable (SQLite) host as a Standard execution, instead of in memory." };
+        var progress = new Option<bool>("--progress") { Description = "Print a progress line to stderr every 10% of the cases (a terminal gets a live counter anyway)." };
         var command = new Command("test", "Run workflow test cases (the conformance case format) with mocked tasks on virtual time.")
         {
-            paths, tags, report, minPassRate, timeout, parallel, durable,
+            paths, tags, report, minPassRate, timeout, parallel, durable, progress,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             new TestRequest(
@@ -29,13 +30,15 @@ internal static class TestCommand
                 parseResult.GetValue(minPassRate),
                 parseResult.GetValue(timeout),
                 parseResult.GetValue(parallel),
-                parseResult.GetValue(durable)),
+                parseResult.GetValue(durable),
+                parseResult.GetValue(progress)),
             parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(TestRequest request, TextWriter stdout, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(TestRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (request.MinPassRate is { } rate && (double.IsNaN(rate) || rate < 0 || rate > 1))
         {
@@ -76,8 +79,10 @@ internal static class TestCommand
             CaseTimeout = TimeSpan.FromSeconds(request.TimeoutSeconds),
             MaxParallelism = request.Parallel,
             Durable = request.Durable,
+            Progress = ProgressReporter.For(request.Progress, stderr),
         });
         var summary = await runner.RunFilesAsync(files, cancellationToken);
+        ProgressReporter.Finish(request.Progress, stderr);
         if (summary.Results.Count == 0)
         {
             throw new UsageException($"no test case has any of the tags {string.Join(", ", request.Tags)} ({summary.Skipped} cases skipped)");
@@ -116,5 +121,51 @@ internal static class TestCommand
         }
     }
 
-    private sealed record TestRequest(string[] Paths, string[] Tags, string? Report, double? MinPassRate, double TimeoutSeconds, int Parallel, bool Durable);
+    private sealed record TestRequest(string[] Paths, string[] Tags, string? Report, double? MinPassRate, double TimeoutSeconds, int Parallel, bool Durable, bool Progress);
+
+    /// <summary>Shows how far a run is on stderr: a counter redrawn in place on a terminal, or with <c>--progress</c> a line
+    /// at every tenth of the cases (for logs). Nothing otherwise, so scripted output stays as it was.</summary>
+    private static class ProgressReporter
+    {
+        private static bool Live(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+
+        public static IProgress<TestRunProgress>? For(bool lines, TextWriter stderr)
+        {
+            if (lines)
+            {
+                var gate = new Lock();
+                int shown = 0;
+                return new Synchronous(p =>
+                {
+                    lock (gate)
+                    {
+                        int step = Math.Max(1, p.Total / 10);
+                        if (p.Done == p.Total || p.Done >= shown + step)
+                        {
+                            shown = p.Done;
+                            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{p.Done}/{p.Total}] {p.Failed} failed"));
+                        }
+                    }
+                });
+            }
+
+            return Live(stderr)
+                ? new Synchronous(p => stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{p.Done}/{p.Total}] {p.Failed} failed ")))
+                : null;
+        }
+
+        public static void Finish(bool lines, TextWriter stderr)
+        {
+            if (!lines && Live(stderr))
+            {
+                stderr.Write("\r" + new string(' ', 40) + "\r");
+            }
+        }
+
+        /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post to a thread pool and could lag behind the end).</summary>
+        private sealed class Synchronous(Action<TestRunProgress> report) : IProgress<TestRunProgress>
+        {
+            public void Report(TestRunProgress value) => report(value);
+        }
+    }
 }

@@ -49,10 +49,11 @@ public sealed class TestCaseRunner
         int skipped = loaded.Count(l => l.Case is not null && !l.Case.HasAnyTag(Options.Tags));
         var selected = loaded.Where(l => l.Case is null || l.Case.HasAnyTag(Options.Tags)).ToList();
         var results = new TestCaseResult[selected.Count];
+        var tally = new Tally(selected.Count, Options.Progress);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, selected.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.MaxParallelism), CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = selected[i].Broken ?? await RunAsync(selected[i].Case!, ct));
+            async (i, ct) => results[i] = tally.Add(selected[i].Broken ?? await RunAsync(selected[i].Case!, ct)));
         return new TestRunSummary(results, skipped);
     }
 
@@ -63,10 +64,11 @@ public sealed class TestCaseRunner
         var all = cases.ToList();
         var selected = all.Where(c => c.HasAnyTag(Options.Tags)).ToList();
         var results = new TestCaseResult[selected.Count];
+        var tally = new Tally(selected.Count, Options.Progress);
         await Parallel.ForEachAsync(
             Enumerable.Range(0, selected.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Options.MaxParallelism), CancellationToken = cancellationToken },
-            async (i, ct) => results[i] = await RunAsync(selected[i], ct));
+            async (i, ct) => results[i] = tally.Add(await RunAsync(selected[i], ct)));
         return new TestRunSummary(results, all.Count - selected.Count);
     }
 
@@ -273,4 +275,22 @@ public sealed class TestCaseRunner
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    /// <summary>Counts finished cases for <see cref="TestRunnerOptions.Progress"/>, from the parallel workers.</summary>
+    private sealed class Tally(int total, IProgress<TestRunProgress>? progress)
+    {
+        private int _done;
+        private int _failed;
+
+        public TestCaseResult Add(TestCaseResult result)
+        {
+            if (progress is not null)
+            {
+                int failed = result.Passed ? Volatile.Read(ref _failed) : Interlocked.Increment(ref _failed);
+                progress.Report(new TestRunProgress(Interlocked.Increment(ref _done), total, failed));
+            }
+
+            return result;
+        }
+    }
 }

@@ -23,4 +23,13 @@ public sealed record TestRunnerOptions
     /// <summary>Gets a value indicating whether cases run on the durable (SQLite) host, as Standard executions, instead of
     /// the in-memory host; both on virtual time.</summary>
     public bool Durable { get; init; }
+
+    /// <summary>Gets what hears of each finished case (how many are done, of how many, and how many failed).</summary>
+    public IProgress<TestRunProgress>? Progress { get; init; }
 }
+
+/// <summary>How far a test run is.</summary>
+/// <param name="Done">Cases finished.</param>
+/// <param name="Total">Cases to run.</param>
+/// <param name="Failed">Cases finished that failed.</param>
+public readonly record struct TestRunProgress(int Done, int Total, int Failed);
