@@ -840,17 +840,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         var rearm = fullReplay && history.Events.Any(e => e.Kind == HistoryKinds.ExecutionRedriven && e.Position > history.Processed)
             ? context.PendingRecordedTimers()
             : [];
-        if (completion is { History: { } steps } && (context.RedriveCount > 0 || context.Generation > 0) && _journal.GetAslHistory(instanceId) is { } stored)
-        {
-            // What earlier generations and redrives stored comes first; this run's events follow (a redriven run's renumbered).
-            completion = completion with
-            {
-                History = context.RedriveCount > 0
-                    ? RedriveHistory.Compose(stored, steps, history.RedriveCount, context.Now)
-                    : RedriveHistory.Append(stored, steps),
-            };
-        }
-
+        completion = ComposeHistory(instanceId, context, completion, () => history.RedriveCount);
         var commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits())
         {
             IsRegistered = _isRegistered,
@@ -864,6 +854,29 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return true;
         });
 
+        AfterEpisode(instanceId, context, actions, completion, rearm.Count > 0);
+    }
+
+    /// <summary>Puts what earlier generations and redrives stored before an ending (or continuing) run's own ASL events.</summary>
+    private InstanceCompletion? ComposeHistory(string instanceId, DurableOrchestrationContext context, InstanceCompletion? completion, Func<int> redrives)
+    {
+        if (completion is { History: { } steps } && (context.RedriveCount > 0 || context.Generation > 0) && _journal.GetAslHistory(instanceId) is { } stored)
+        {
+            // What earlier generations and redrives stored comes first; this run's events follow (a redriven run's renumbered).
+            return completion with
+            {
+                History = context.RedriveCount > 0
+                    ? RedriveHistory.Compose(stored, steps, Math.Max(redrives(), context.RedriveCount), context.Now)
+                    : RedriveHistory.Append(stored, steps),
+            };
+        }
+
+        return completion;
+    }
+
+    /// <summary>After an episode's commit: wake whoever waits for the end, or dispatch the new work, and keep the context.</summary>
+    private void AfterEpisode(string instanceId, DurableOrchestrationContext context, List<NewAction> actions, InstanceCompletion? completion, bool timersRearmed)
+    {
         if (completion is { ContinueInput: not null })
         {
             // The journal started over: the next episode replays the new generation from its start (not from this context).
@@ -901,12 +914,101 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
         }
 
-        if (rearm.Count > 0 || actions.Exists(a => a.Kind == HistoryKinds.TimerCreated))
+        if (timersRearmed || actions.Exists(a => a.Kind == HistoryKinds.TimerCreated))
         {
             SignalTimers();
         }
 
         _cache.Put(context);
+    }
+
+    /// <summary>Records a task's result and, when the instance's context is cached and idle, runs the episode it triggers
+    /// and commits both in one transaction: one write and no history read per step instead of two writes and a read.</summary>
+    /// <remarks>The context takes the result as the next event. The commit checks that nothing but the context's own actions
+    /// was appended since the last event it processed; if something was (an event, another task's result), only the result is
+    /// recorded, the context (now ahead of the journal) is dropped, and a regular episode replays. A result that was
+    /// already recorded (a redelivered task) changes nothing.</remarks>
+    private async Task CompleteTaskAsync(WorkItem item, string outcomeJson, DateTime now)
+    {
+        if (!TryClaim(item.InstanceId))
+        {
+            await RecordTaskResultAsync(item, outcomeJson, now);
+            return;
+        }
+
+        try
+        {
+            var context = _cache.Take(item.InstanceId);
+            if (context is null)
+            {
+                await RecordTaskResultAsync(item, outcomeJson, now);
+                return;
+            }
+
+            long last = context.Delivered;
+            context.Process([new JournalEvent(last + 1, HistoryKinds.TaskCompleted, item.Sequence, null, outcomeJson, now)], last, fullReplay: false);
+            var actions = context.TakeNewActions();
+            var completion = ComposeHistory(item.InstanceId, context, Completion(context), () => GetExecution(item.InstanceId)?.RedriveCount ?? 0);
+            var commit = new EpisodeCommit(item.InstanceId, context.Delivered, actions, completion, context.CustomStatus, now, context.OpenWaits())
+            {
+                IsRegistered = _isRegistered,
+                EndedAt = context.EndedAt,
+            };
+            var (fused, position) = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyTaskCompletedWithEpisode(c, t, item.InstanceId, item.Sequence, outcomeJson, now, last, commit));
+            if (fused == FusedCommit.Committed)
+            {
+                // The result took the position after the context's own actions, which it has no need to read back.
+                context.AdvanceTo(position);
+                AfterEpisode(item.InstanceId, context, actions, completion, timersRearmed: false);
+            }
+            else if (fused == FusedCommit.ResultOnly)
+            {
+                RequestEpisode(item.InstanceId);
+            }
+        }
+        finally
+        {
+            Release(item.InstanceId);
+        }
+    }
+
+    private async Task RecordTaskResultAsync(WorkItem item, string outcomeJson, DateTime now)
+    {
+        if (await _writer.WriteAsync((c, t) => SqliteJournal.ApplyTaskCompleted(c, t, item.InstanceId, item.Sequence, outcomeJson, now)))
+        {
+            RequestEpisode(item.InstanceId);
+        }
+    }
+
+    /// <summary>Takes an instance for an activity worker's fused episode, as the episode loop takes it: false when an
+    /// episode runs or waits for it (that episode reads the result from the journal).</summary>
+    private bool TryClaim(string instanceId)
+    {
+        lock (_scheduleLock)
+        {
+            if (_running.Contains(instanceId) || _queued.Contains(instanceId))
+            {
+                return false;
+            }
+
+            _running.Add(instanceId);
+            return true;
+        }
+    }
+
+    private void Release(string instanceId)
+    {
+        bool again;
+        lock (_scheduleLock)
+        {
+            _running.Remove(instanceId);
+            again = _dirty.Remove(instanceId);
+        }
+
+        if (again && !_stop.IsCancellationRequested)
+        {
+            RequestEpisode(instanceId);
+        }
     }
 
     private static InstanceCompletion? Completion(DurableOrchestrationContext context)
@@ -956,12 +1058,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                     outcome = TaskOutcome.FromException(ex);
                 }
 
-                string json = DurableJson.Write(outcome);
-                var now = Now();
-                if (await _writer.WriteAsync((c, t) => SqliteJournal.ApplyTaskCompleted(c, t, item.InstanceId, item.Sequence, json, now)))
-                {
-                    RequestEpisode(item.InstanceId);
-                }
+                await CompleteTaskAsync(item, DurableJson.Write(outcome), Now());
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stop.IsCancellationRequested)
             {

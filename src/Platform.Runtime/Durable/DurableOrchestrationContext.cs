@@ -64,6 +64,10 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     /// <summary>Gets the last history position this context has seen.</summary>
     public long Delivered { get; private set; }
 
+    /// <summary>Moves <see cref="Delivered"/> to <paramref name="position"/>, past events it need not read: its own recorded
+    /// actions, and a result it was given directly and that was then committed at that position.</summary>
+    public void AdvanceTo(long position) => Delivered = Math.Max(Delivered, position);
+
     /// <summary>Gets the position of the history event whose processing ended the orchestration, or 0 while it runs.</summary>
     /// <remarks>Stored with the end: a redrive supersedes that event (when it is a failure) and what followed it.</remarks>
     public long EndedAt { get; private set; }

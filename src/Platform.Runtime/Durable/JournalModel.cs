@@ -125,3 +125,16 @@ internal sealed record InstanceHistory(string Orchestration, string Input, Durab
     /// <summary>Gets how many times the execution was redriven, in all generations.</summary>
     public int RedriveCount { get; init; }
 }
+
+/// <summary>What became of a task result committed together with its episode.</summary>
+internal enum FusedCommit
+{
+    /// <summary>The result and the episode were committed.</summary>
+    Committed,
+
+    /// <summary>Something else was appended first: only the result was recorded; a regular episode must run.</summary>
+    ResultOnly,
+
+    /// <summary>The result was already recorded (a redelivered task): nothing changed.</summary>
+    Duplicate,
+}

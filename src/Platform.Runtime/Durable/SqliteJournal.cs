@@ -375,6 +375,39 @@ internal sealed class SqliteJournal : IDisposable
         return true;
     }
 
+    /// <summary>Records a task's result and the episode that processed it, in one transaction, when nothing but the
+    /// context's own actions was appended after position <paramref name="delivered"/> (the last event it processed);
+    /// otherwise records the result alone. Returns the result's position.</summary>
+    public static (FusedCommit Outcome, long Position) ApplyTaskCompletedWithEpisode(
+        SqliteConnection c, SqliteTransaction t, string instanceId, int seq, string outcome, DateTime now, long delivered, EpisodeCommit commit)
+    {
+        var unseen = Command(
+            c,
+            t,
+            "SELECT COUNT(*) FROM history WHERE instance_id = $id AND position > $delivered AND kind NOT IN ($scheduled, $timer, $child)",
+            ("$id", instanceId),
+            ("$delivered", delivered),
+            ("$scheduled", HistoryKinds.TaskScheduled),
+            ("$timer", HistoryKinds.TimerCreated),
+            ("$child", HistoryKinds.SubOrchestrationScheduled));
+        bool current = Convert.ToInt64(unseen.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
+        if (!ApplyTaskCompleted(c, t, instanceId, seq, outcome, now))
+        {
+            return (FusedCommit.Duplicate, 0);
+        }
+
+        var last = Command(c, t, "SELECT MAX(position) FROM history WHERE instance_id = $id", ("$id", instanceId));
+        long position = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (!current)
+        {
+            return (FusedCommit.ResultOnly, position);
+        }
+
+        // The result is the only event the episode processed: if the run ended, it ended there (what a redrive rewinds).
+        ApplyEpisode(c, t, commit with { Processed = position, EndedAt = commit.Completion is null ? commit.EndedAt : position });
+        return (FusedCommit.Committed, position);
+    }
+
     /// <summary>Fires a timer; false when it already fired or its instance ended.</summary>
     public static bool ApplyTimerFired(SqliteConnection c, SqliteTransaction t, string instanceId, int seq, DateTime firedAt)
     {
