@@ -25,22 +25,10 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
     public async Task Console_CallbackExecution_WaitsInProgress_ThenTurnsGreenLive_WithoutReload()
     {
         Tools.Require(Tools.Chromium);
-        SetDefaultExpectTimeout(ExpectTimeoutMs);
         await using var server = await LiveServer.StartAsync(Key);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Tools.ChromiumPath, Headless = true });
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
-        var scriptErrors = new List<string>();
-        page.PageError += (_, error) => scriptErrors.Add(error);
-
-        // The API wants the key: the console says so (with the API's __type) and asks for it.
-        await page.GotoAsync(server.Url + "/console/");
-        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "API key" })).ToBeVisibleAsync();
-        await Expect(page.Locator("#errors")).ToContainTextAsync("com.amazonaws.states#UnrecognizedClientException");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "API key" }).FillAsync(Key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save key" }).ClickAsync();
-        await Expect(page.Locator("#key-status")).ToHaveTextAsync("API key: set for this tab");
+        await using var browser = await Browser.OpenAsync();
+        var page = browser.Page;
+        await EnterKeyAsync(page, server);
 
         // The sample's page: its graph, drawn from the layout, and the start form.
         await page.GetByRole(AriaRole.Link, new() { Name = Machine, Exact = true }).ClickAsync();
@@ -101,7 +89,122 @@ public sealed class ConsoleBrowserTests(ITestOutputHelper output)
         output.WriteLine($"Screenshot: {screenshot}");
         Console.WriteLine($"Console screenshot: {screenshot}");
 
-        scriptErrors.Should().BeEmpty("the console's scripts should not throw");
+        browser.ScriptErrors.Should().BeEmpty("the console's scripts should not throw");
+    }
+
+    [RequiresToolFact(Tools.Chromium)]
+    public async Task Console_StopRedriveAnswerFromThePage_ListFilters_AndApiErrorsShown()
+    {
+        Tools.Require(Tools.Chromium);
+        await using var server = await LiveServer.StartAsync(Key);
+        using var api = new HttpClient { BaseAddress = new Uri(server.Url) };
+        string machineArn = $"arn:aws:states:us-east-1:123456789012:stateMachine:{Machine}";
+        var started = await CallAsync(api, "StartExecution", new { stateMachineArn = machineArn, name = "stop-me", input = """{"order":7}""" });
+        string executionArn = ((JString)started["executionArn"]!).Value;
+        await using var browser = await Browser.OpenAsync();
+        var page = browser.Page;
+        await EnterKeyAsync(page, server);
+
+        // Stop it from its page, with an error and a cause: ABORTED, the waiting Task aborted, both shown.
+        await page.GotoAsync($"{server.Url}/console/#/executions/{Uri.EscapeDataString(executionArn)}");
+        var graph = page.Locator("#execution-graph");
+        await Expect(graph.Locator("[data-state='WaitForApproval']")).ToHaveAttributeAsync("data-status", "in-progress");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Redrive" })).ToBeDisabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop…" }).ClickAsync();
+        await page.GetByLabel("Error (optional)").FillAsync("Cancelled");
+        await page.GetByLabel("Cause (optional)").FillAsync("stopped from the console");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop execution" }).ClickAsync();
+        await Expect(page.Locator("#execution-status")).ToHaveAttributeAsync("data-status", "ABORTED");
+        await Expect(graph.Locator("[data-state='WaitForApproval']")).ToHaveAttributeAsync("data-status", "aborted");
+        await Expect(graph.Locator("[data-marker='end'][data-top='true']")).ToHaveAttributeAsync("data-status", "aborted");
+        await Expect(page.Locator("#execution-error")).ToContainTextAsync("Cancelled: stopped from the console");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop…" })).ToBeDisabledAsync();
+
+        // Redrive it (DescribeExecution says REDRIVABLE): the same Task waits again, on a new token, answered from the page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Redrive" }).ClickAsync();
+        await Expect(page.Locator("#execution-status")).ToHaveAttributeAsync("data-status", "RUNNING");
+        await Expect(graph.Locator("[data-state='WaitForApproval']")).ToHaveAttributeAsync("data-status", "in-progress");
+        await Expect(page.Locator("#callback-panel")).ToBeVisibleAsync();
+        await Expect(page.Locator("#execution-facts")).ToContainTextAsync("Redrives1");
+        await page.GetByText("Answer from here").ClickAsync();
+        await page.GetByLabel("Output (JSON)").FillAsync("""{"approved": "from the page"}""");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send task success" }).ClickAsync();
+        await Expect(page.Locator("#execution-status")).ToHaveAttributeAsync("data-status", "SUCCEEDED");
+        await Expect(graph.Locator("[data-state='Approved']")).ToHaveAttributeAsync("data-status", "succeeded");
+
+        // The list: by state machine, by status, by name.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Executions", Exact = true }).First.ClickAsync();
+        var rows = page.Locator("#execution-list tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await page.GetByLabel("State machine").SelectOptionAsync(new SelectOptionValue { Label = Machine });
+        await page.GetByLabel("Status").SelectOptionAsync("SUCCEEDED");
+        await page.GetByLabel("Name contains").FillAsync("STOP");
+        await Expect(page).ToHaveURLAsync(new Regex("status=SUCCEEDED&name=STOP$"));
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("stop-me");
+        await page.GetByLabel("Status").SelectOptionAsync("FAILED");
+        await Expect(page.Locator("#executions-summary")).ToHaveTextAsync("No executions matching “STOP” (of 0 read).");
+        await Expect(rows).ToHaveCountAsync(0);
+
+        // An API error is shown with its __type and message.
+        string missing = executionArn.Replace("stop-me", "never-ran", StringComparison.Ordinal);
+        await page.GotoAsync($"{server.Url}/console/#/executions/{Uri.EscapeDataString(missing)}");
+        await Expect(page.Locator("main .error")).ToContainTextAsync($"com.amazonaws.states#ExecutionDoesNotExist: Execution Does Not Exist: '{missing}'");
+        browser.ScriptErrors.Should().BeEmpty("the console's scripts should not throw");
+    }
+
+    /// <summary>The API wants the key: the console says so (with the API's __type) and asks for it, once.</summary>
+    private static async Task EnterKeyAsync(IPage page, LiveServer server)
+    {
+        await page.GotoAsync(server.Url + "/console/");
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "API key" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#errors")).ToContainTextAsync("com.amazonaws.states#UnrecognizedClientException");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "API key" }).FillAsync(Key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save key" }).ClickAsync();
+        await Expect(page.Locator("#key-status")).ToHaveTextAsync("API key: set for this tab");
+        await Expect(page.Locator("#machine-list")).ToContainTextAsync(Machine);
+    }
+
+    /// <summary>Chromium with one 1280×800 page, recording the page's uncaught script errors.</summary>
+    private sealed class Browser : IAsyncDisposable
+    {
+        private readonly IPlaywright _playwright;
+        private readonly IBrowser _browser;
+
+        private Browser(IPlaywright playwright, IBrowser browser, IPage page)
+        {
+            _playwright = playwright;
+            _browser = browser;
+            Page = page;
+            page.PageError += (_, error) => ScriptErrors.Add(error);
+        }
+
+        public IPage Page { get; }
+
+        public List<string> ScriptErrors { get; } = [];
+
+        public static async Task<Browser> OpenAsync()
+        {
+            SetDefaultExpectTimeout(ExpectTimeoutMs);
+            var playwright = await Playwright.CreateAsync();
+            try
+            {
+                var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Tools.ChromiumPath, Headless = true });
+                var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+                return new Browser(playwright, browser, await context.NewPageAsync());
+            }
+            catch
+            {
+                playwright.Dispose();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _browser.DisposeAsync();
+            _playwright.Dispose();
+        }
     }
 
     private static async Task<string> TokenAsync(HttpClient api, string executionArn)

@@ -22,6 +22,6 @@ public sealed class ConsoleScriptTests
         await process.WaitForExitAsync(timeout.Token);
         string report = await output + await error;
         process.ExitCode.Should().Be(0, $"every history.js test should pass:\n{report}");
-        report.Should().Contain("# pass 10").And.Contain("# fail 0");
+        report.Should().MatchRegex(@"# pass [1-9]\d*").And.Contain("# fail 0");
     }
 }

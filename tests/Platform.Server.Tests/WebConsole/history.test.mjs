@@ -89,6 +89,25 @@ test('a redrive re-enters the failed state: in progress again, the end marker no
   assert.equal(run.end, null);
 });
 
+test('a stop then a redrive: the aborted Task resumes without being entered again, and waits on its new token', () => {
+  const run = deriveRun(history(started, entered('Task', 'WaitForApproval'), scheduled({ token: token(ARN, 'task-1') }), submitted(),
+    { type: 'TaskStateAborted' },
+    { type: 'ExecutionAborted', executionAbortedEventDetails: { error: 'Cancelled' } },
+    { type: 'ExecutionRedriven', executionRedrivenEventDetails: { redriveCount: 1 } },
+    scheduled({ token: token(ARN, 'task-2') }), submitted()), ARN);
+  assert.deepEqual(status(run), { WaitForApproval: 'in-progress' });
+  assert.equal(run.states.get('WaitForApproval').entries, 1);
+  assert.deepEqual(run.waiting.map((st) => st.tokens[0].token), [token(ARN, 'task-2')]);
+  assert.equal(run.end, null);
+});
+
+test('a stopped Wait is aborted by its own WaitStateAborted event', () => {
+  const run = deriveRun(history(started, entered('Wait', 'Pause'), { type: 'WaitStateAborted' },
+    { type: 'ExecutionAborted', executionAbortedEventDetails: {} }), ARN);
+  assert.deepEqual(status(run), { Pause: 'aborted' });
+  assert.equal(run.end, 'aborted');
+});
+
 test('a Parallel whose branch failed and whose Catch moved on is a caught error (the engine chains ParallelStateFailed to ParallelStateStarted)', () => {
   const events = [
     { id: 1, previousEventId: 0, ...started },

@@ -116,6 +116,7 @@ export function deriveRun(events, executionArn) {
   const states = new Map();
   const ownerOf = new Map(); // event id → the state it happened in (null: between states)
   const open = []; // states in progress, most recently entered last
+  let interrupted = []; // states a stop or failure cut short: a redrive resumes them (without entering them again)
   const run = { states, start: null, end: null, waiting: [], lastEventId: 0, stepOf: ownerOf };
   const state = (name) => {
     if (!states.has(name)) {
@@ -168,9 +169,13 @@ export function deriveRun(events, executionArn) {
         tokens: [],
         waiting: false,
       });
-      st.status = st.type === 'Fail' ? 'failed' : 'in-progress';
       close(st);
-      open.push(st);
+      if (st.type === 'Fail') {
+        st.status = 'failed'; // terminal: its branch (or the execution) fails right here
+      } else {
+        st.status = 'in-progress';
+        open.push(st);
+      }
       owned = st.name;
     } else if (type.endsWith(EXITED)) {
       const st = state(details.name);
@@ -185,7 +190,13 @@ export function deriveRun(events, executionArn) {
       } else if (type === 'ExecutionSucceeded') {
         run.end = 'succeeded';
       } else if (type === 'ExecutionRedriven') {
+        // The redrive reruns what did not finish, from where it was: those states are in progress again.
         run.end = null;
+        for (const st of interrupted) {
+          Object.assign(st, { status: 'in-progress', attemptFailed: false, error: undefined, cause: undefined, waiting: false });
+          open.push(st);
+        }
+        interrupted = [];
       } else if (type === 'ExecutionFailed' || type === 'ExecutionTimedOut' || type === 'ExecutionAborted') {
         const ending = type === 'ExecutionAborted' ? 'aborted' : 'failed';
         run.end = ending;
@@ -196,7 +207,17 @@ export function deriveRun(events, executionArn) {
             st.error = details.error;
             st.cause = details.cause;
           }
+          interrupted.push(st);
         }
+      }
+    } else if (type.endsWith('StateAborted')) {
+      // TaskStateAborted, WaitStateAborted, ...: no details; previousEventId leads to the state that was cut short.
+      const st = owner(event);
+      if (st) {
+        st.status = 'aborted';
+        st.waiting = false;
+        close(st);
+        interrupted.push(st);
       }
     } else if (!type.startsWith('MapIteration') && !type.startsWith('MapRun')) {
       const st = owner(event);
