@@ -197,7 +197,7 @@ export async function executionView(main, executionArn, signal) {
     renderActions();
     if (!chosen) {
       // Until the user picks one, follow the execution: the state waiting for a callback, else the latest entered.
-      const latest = [...run.states.values()].filter((st) => st.enteredAt !== null).sort((a, b) => b.enteredAt - a.enteredAt)[0];
+      const latest = [...run.states.values()].filter((st) => st.enteredId > 0).sort((a, b) => b.enteredId - a.enteredId)[0];
       selected = run.waiting[0]?.name ?? latest?.name ?? null;
     }
     if (svg) {
@@ -242,7 +242,7 @@ export async function executionView(main, executionArn, signal) {
   }
 
   function renderStates() {
-    const states = [...run.states.values()].filter((st) => st.enteredAt !== null).sort((a, b) => a.enteredAt - b.enteredAt);
+    const states = [...run.states.values()].filter((st) => st.enteredId > 0).sort((a, b) => a.enteredId - b.enteredId);
     fill(statesBody, ...(states.length === 0
       ? [h('tr', {}, h('td', { colspan: '6', class: 'muted' }, 'No state entered yet.'))]
       : states.map((st) => h('tr', { 'data-state-row': st.name, 'aria-current': st.name === selected ? 'true' : null },

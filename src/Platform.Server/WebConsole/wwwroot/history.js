@@ -91,6 +91,7 @@ function newState(name) {
     status: 'not-reached',
     entries: 0,
     enteredAt: null,
+    enteredId: 0,
     exitedAt: null,
     input: undefined,
     output: undefined,
@@ -107,7 +108,7 @@ function newState(name) {
 /**
  * Reads an execution's events (any order; GetExecutionHistory's shape) into
  * { states: Map(name → state), start, end, waiting: [state], lastEventId, stepOf: Map(event id → state name or null) }. A state is { name, type (Task, Pass, ...),
- * status (not-reached | in-progress | succeeded | failed | caught | aborted), entries, enteredAt, exitedAt, input,
+ * status (not-reached | in-progress | succeeded | failed | caught | aborted), entries, enteredAt, enteredId, exitedAt, input,
  * output, error, cause, resource, parameters, tokens: [{ path, token, expires }], waiting }. start and end are the
  * statuses of the top-level markers (null while not reached); waiting lists the states that wait for a task token.
  */
@@ -158,6 +159,7 @@ export function deriveRun(events, executionArn) {
         type: type.slice(0, -ENTERED.length),
         entries: st.entries + 1,
         enteredAt: event.timestamp,
+        enteredId: event.id,
         exitedAt: null,
         input: details.input,
         output: undefined,
