@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Server.Api;
 using Platform.Server.Hosting;
+using Platform.Server.WebConsole;
 
 namespace Platform.Server;
 
@@ -90,6 +91,8 @@ public sealed class PlatformServer : IAsyncDisposable
             builder.Services.AddSingleton(backend);
             builder.Services.AddSingleton<StepFunctionsApi>();
             builder.Services.AddSingleton<AwsJsonEndpoint>();
+            builder.Services.AddSingleton(ConsoleAssets.Load());
+            builder.Services.AddSingleton<ConsoleGraphEndpoint>();
             var app = builder.Build();
             var server = new PlatformServer(app, backend);
             server.Map();
@@ -146,11 +149,18 @@ public sealed class PlatformServer : IAsyncDisposable
         var endpoint = App.Services.GetRequiredService<AwsJsonEndpoint>();
         App.MapPost("/", endpoint.HandleAsync);
         App.MapGet("/", () => Results.Text(
-            "Platform server: the AWS Step Functions API (AWS JSON 1.0) is served here with POST and 'X-Amz-Target: AWSStepFunctions.<Operation>'; the console will be at /console/.\n",
+            "Platform server: the AWS Step Functions API (AWS JSON 1.0) is served here with POST and 'X-Amz-Target: AWSStepFunctions.<Operation>'; the web console is at /console/.\n",
             "text/plain"));
-        IResult Console(HttpContext context) =>
-            Results.Content(ConsolePlaceholder.Html(ApiUrl?.ToString() ?? $"{context.Request.Scheme}://{context.Request.Host}/"), "text/html; charset=utf-8");
-        App.MapGet("/console", Console);
-        App.MapGet("/console/{**path}", Console);
+
+        // The web console: its files (no build step, embedded in this assembly) and its one endpoint, the graph layout.
+        var assets = App.Services.GetRequiredService<ConsoleAssets>();
+        var graph = App.Services.GetRequiredService<ConsoleGraphEndpoint>();
+        App.MapMethods("/console/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? path) => assets.ServeAsync(context, path));
+        App.MapGet(ConsoleGraphEndpoint.Path, graph.HandleAsync);
+        App.Map("/console/api/{**rest}", (HttpContext context, string? rest) => Results.Content(
+            AwsJsonEndpoint.Error(ApiErrorCodes.UnknownOperationException,
+                $"No console endpoint '{context.Request.Method} /console/api/{ApiRequest.Shorten(rest ?? string.Empty)}': the console's API is GET {ConsoleGraphEndpoint.Path}.").ToJson(),
+            AwsJsonEndpoint.ContentType,
+            statusCode: StatusCodes.Status404NotFound));
     }
 }

@@ -68,9 +68,9 @@ internal static class ServeCommand
             string api = server.ApiUrl!.ToString().TrimEnd('/');
             await stdout.WriteLineAsync($"Platform server listening on {api}");
             await stdout.WriteLineAsync($"  API:      {api}  (AWS Step Functions, AWS JSON 1.0: POST / with X-Amz-Target)");
-            await stdout.WriteLineAsync($"  Console:  {server.ConsoleUrl}  (a placeholder: the console is not built yet)");
+            await stdout.WriteLineAsync($"  Console:  {server.ConsoleUrl}");
             await stdout.WriteLineAsync($"  Data:     {server.DataDirectory}");
-            await stdout.WriteLineAsync($"  Auth:     {(server.Options.ApiKey is null ? "off (no API key configured)" : "API key required")}");
+            await stdout.WriteLineAsync($"  Auth:     {(server.Options.ApiKey is null ? "off (no API key configured)" : "API key required (the console asks for it once per browser tab)")}");
             foreach (var sample in server.Samples)
             {
                 await stdout.WriteLineAsync(sample.Outcome == SampleOutcome.Skipped

@@ -31,17 +31,9 @@ internal sealed class AwsJsonEndpoint(StepFunctionsApi api, ILogger<AwsJsonEndpo
             var (operation, request) = await ReadAsync(context.Request);
             answer = await api.InvokeAsync(operation, request);
         }
-        catch (ApiException ex)
+        catch (Exception ex) when (Refusal(ex) is { } refusal)
         {
-            (status, answer) = (ex.StatusCode, Error(ex.Code, ex.Message));
-        }
-        catch (RegistryException ex)
-        {
-            (status, answer) = (400, Error(ex.ErrorCode, ex.Message));
-        }
-        catch (TaskCallbackException ex)
-        {
-            (status, answer) = (400, Error(ex.Code, ex.Message));
+            (status, answer) = refusal;
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -58,6 +50,16 @@ internal sealed class AwsJsonEndpoint(StepFunctionsApi api, ILogger<AwsJsonEndpo
         context.Response.ContentType = ContentType;
         await context.Response.WriteAsync(answer.ToJson(), context.RequestAborted);
     }
+
+    /// <summary>The HTTP status and AWS error body of a refused request (an <see cref="ApiException"/>, a registry or a
+    /// task callback error), or null for any other exception (a bug).</summary>
+    public static (int Status, JObject Body)? Refusal(Exception exception) => exception switch
+    {
+        ApiException ex => (ex.StatusCode, Error(ex.Code, ex.Message)),
+        RegistryException ex => (400, Error(ex.ErrorCode, ex.Message)),
+        TaskCallbackException ex => (400, Error(ex.Code, ex.Message)),
+        _ => null,
+    };
 
     /// <summary>The error body AWS sends.</summary>
     public static JObject Error(string code, string message) =>

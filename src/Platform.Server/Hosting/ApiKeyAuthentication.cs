@@ -8,7 +8,8 @@ namespace Platform.Server.Hosting;
 /// <summary>When an API key is configured, every request must present it: <c>Authorization: Bearer &lt;key&gt;</c>,
 /// <c>X-Api-Key: &lt;key&gt;</c>, or (for AWS clients) as the access key id of a SigV4 <c>Authorization</c> header
 /// (<c>Credential=&lt;key&gt;/…</c>; the signature itself is not checked). Paths under <see cref="ExemptPrefix"/> are left to
-/// the approval pages, which carry signed tokens of their own.</summary>
+/// the approval pages, which carry signed tokens of their own; the web console's files (<c>/console/</c>, except
+/// <c>/console/api/</c>) are served without the key, since they hold no data and the page must load to ask for it.</summary>
 internal sealed class ApiKeyAuthentication(string apiKey)
 {
     /// <summary>The path prefix reserved for approval links (GET shows, POST decides), which never need the key.</summary>
@@ -19,7 +20,7 @@ internal sealed class ApiKeyAuthentication(string apiKey)
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/approvals", StringComparison.Ordinal) || Accepts(context.Request))
+        if (path.StartsWithSegments("/approvals", StringComparison.Ordinal) || IsConsoleFile(path) || Accepts(context.Request))
         {
             await next(context);
             return;
@@ -36,6 +37,10 @@ internal sealed class ApiKeyAuthentication(string apiKey)
         var body = AwsJsonEndpoint.Error(api ? ApiErrorCodes.UnrecognizedClientException : ApiErrorCodes.AccessDeniedException, message);
         await context.Response.WriteAsync(body.ToJson(), context.RequestAborted);
     }
+
+    /// <summary>Whether the path is one of the console's static files (its data comes from the API and /console/api/, which need the key).</summary>
+    internal static bool IsConsoleFile(PathString path) =>
+        path.StartsWithSegments("/console", StringComparison.Ordinal) && !path.StartsWithSegments("/console/api", StringComparison.Ordinal);
 
     private bool Accepts(HttpRequest request) =>
         Presented(request) is { } key && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(key)), _expected);

@@ -35,12 +35,21 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task ApiKeyConfigured_ConsoleWithoutKey_AccessDenied_ApprovalsExempt()
+    public async Task ApiKeyConfigured_ConsoleFilesServedWithoutKey_ItsDataNeedsIt_ApprovalsExempt()
     {
         await using var h = await ServerHarness.StartAsync(WithKey);
-        var console = await h.Client.GetAsync("/console/");
-        console.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await console.Content.ReadAsStringAsync()).Should().Contain("AccessDeniedException");
+        // The page must load to ask for the key; its files hold no data.
+        (await h.Client.GetAsync("/console/")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await h.Client.GetAsync("/console/app.js")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        string graph = "/console/api/graph?stateMachineArn=" + Uri.EscapeDataString(ServerHarness.MachineArn("any"));
+        var refused = await h.Client.GetAsync(graph);
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync()).Should().Contain("AccessDeniedException").And.Contain("no API key");
+        using var withKey = new HttpRequestMessage(HttpMethod.Get, graph);
+        withKey.Headers.Add("X-Api-Key", "s3cret");
+        (await (await h.Client.SendAsync(withKey)).Content.ReadAsStringAsync()).Should().Contain("StateMachineDoesNotExist", "the key lets the request through");
+
         var approvals = await h.Client.GetAsync("/approvals/some-token");
         approvals.StatusCode.Should().Be(HttpStatusCode.NotFound, "approval pages are not built yet, and their prefix needs no key");
     }

@@ -82,12 +82,11 @@ public sealed class ProtocolTests
     }
 
     [Fact]
-    public async Task Console_IsAnHonestPlaceholder()
+    public async Task RootAndConsole_SayWhatIsServed()
     {
         await using var h = await ServerHarness.StartAsync();
-        (await h.Client.GetAsync("/console")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await h.Client.GetStringAsync("/")).Should().Contain("AWS Step Functions API").And.Contain("the web console is at /console/");
         string page = await h.Client.GetStringAsync("/console/");
-        page.Should().Contain("The console is not built yet").And.Contain("aws stepfunctions --endpoint-url");
-        (await h.Client.GetStringAsync("/")).Should().Contain("AWS Step Functions API");
+        page.Should().Contain("<title>Platform console</title>").And.Contain("""<script type="module" src="app.js"></script>""");
     }
 }

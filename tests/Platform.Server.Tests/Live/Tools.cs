@@ -7,6 +7,11 @@ public static class Tools
 {
     public const string AwsCli = "aws";
     public const string NodeSdk = "node-sdk";
+    public const string Node = "node";
+    public const string Chromium = "chromium";
+
+    /// <summary>Debian's Chromium, which the browser test drives through Playwright (no browser download).</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
 
     /// <summary>Gets the repository root (the directory of Platform.sln).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
@@ -14,13 +19,21 @@ public static class Tools
     /// <summary>Gets the directory of the Node script and its node_modules.</summary>
     public static string SdkDirectory => Path.Combine(RepositoryRoot, "tests", "Platform.Server.Tests", "sdk");
 
-    public static string HowToInstall(string tool) => tool == AwsCli
-        ? "the AWS CLI ('aws') is not installed: run 'sudo apt-get install -y awscli' (or bash .ci/run, which installs it)"
-        : $"node and @aws-sdk/client-sfn are not installed: install Node.js, then run 'npm install --prefix {SdkDirectory}' (or bash .ci/run, which does)";
+    public static string HowToInstall(string tool) => tool switch
+    {
+        AwsCli => "the AWS CLI ('aws') is not installed: run 'sudo apt-get install -y awscli' (or bash .ci/run, which installs it)",
+        Node => "Node.js ('node') is not installed: run 'sudo apt-get install -y nodejs' (or bash .ci/run, which installs it)",
+        Chromium => $"Debian's Chromium ({ChromiumPath}) is not installed: run 'sudo apt-get install -y chromium' (or bash .ci/run, which installs it)",
+        _ => $"node and @aws-sdk/client-sfn are not installed: install Node.js, then run 'npm install --prefix {SdkDirectory}' (or bash .ci/run, which does)",
+    };
 
-    public static bool IsAvailable(string tool) => tool == AwsCli
-        ? Runs("aws", "--version")
-        : Runs("node", "--version") && Directory.Exists(Path.Combine(SdkDirectory, "node_modules", "@aws-sdk", "client-sfn"));
+    public static bool IsAvailable(string tool) => tool switch
+    {
+        AwsCli => Runs("aws", "--version"),
+        Node => Runs("node", "--version"),
+        Chromium => File.Exists(ChromiumPath) && Runs(ChromiumPath, "--version"),
+        _ => Runs("node", "--version") && Directory.Exists(Path.Combine(SdkDirectory, "node_modules", "@aws-sdk", "client-sfn")),
+    };
 
     /// <summary>Fails with the way to install the tool when it is missing.</summary>
     public static void Require(string tool)
