@@ -785,18 +785,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
             finally
             {
-                bool again;
-                lock (_scheduleLock)
-                {
-                    _running.Remove(instanceId);
-                    again = _dirty.Remove(instanceId);
-                }
-
-                if (again && !_stop.IsCancellationRequested)
-                {
-                    RequestEpisode(instanceId);
-                }
-
+                Release(instanceId);
                 Exit();
             }
         }
@@ -996,6 +985,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Ends an episode's (or a fused commit's) hold on an instance; one more episode runs if it was asked for meanwhile.</summary>
     private void Release(string instanceId)
     {
         bool again;
