@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Server.Api;
 using Platform.Server.Hosting;
+using Platform.Server.Triggers;
 
 namespace Platform.Server;
 
@@ -90,6 +91,7 @@ public sealed class PlatformServer : IAsyncDisposable
             builder.Services.AddSingleton(backend);
             builder.Services.AddSingleton<StepFunctionsApi>();
             builder.Services.AddSingleton<AwsJsonEndpoint>();
+            TriggerEndpoints.AddTriggers(builder.Services);
             var app = builder.Build();
             var server = new PlatformServer(app, backend);
             server.Map();
@@ -152,5 +154,6 @@ public sealed class PlatformServer : IAsyncDisposable
             Results.Content(ConsolePlaceholder.Html(ApiUrl?.ToString() ?? $"{context.Request.Scheme}://{context.Request.Host}/"), "text/html; charset=utf-8");
         App.MapGet("/console", Console);
         App.MapGet("/console/{**path}", Console);
+        TriggerEndpoints.Map(this);
     }
 }

@@ -42,7 +42,8 @@ public sealed class AuthenticationTests
         console.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await console.Content.ReadAsStringAsync()).Should().Contain("AccessDeniedException");
         var approvals = await h.Client.GetAsync("/approvals/some-token");
-        approvals.StatusCode.Should().Be(HttpStatusCode.NotFound, "approval pages are not built yet, and their prefix needs no key");
+        approvals.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the approval page answers without a key, and refuses a malformed link");
+        (await approvals.Content.ReadAsStringAsync()).Should().Contain("approval link is not valid");
     }
 
     [Fact]
