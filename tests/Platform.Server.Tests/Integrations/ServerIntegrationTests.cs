@@ -131,3 +131,31 @@ public sealed class ServerIntegrationTests
         }
     }
 }
+
+public sealed class StopDuringTaskTests
+{
+    [Fact]
+    public async Task Restart_WhileATaskRuns_TheTaskRunsAgain_InsteadOfFailingWithTheCancellation()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int calls = 0;
+        var handlers = ServerHarness.DefaultHandlers().Register("Slow", new Func<Platform.Engine.Tasks.TaskInvocation, CancellationToken, ValueTask<TaskOutcome>>(async (_, cancellationToken) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                started.SetResult();
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+
+            return TaskOutcome.Success(JNode.Parse("""{"done":true}"""));
+        }));
+        await using var h = await ServerHarness.StartAsync(null, handlers);
+        string machine = await h.CreateAsync("slow", """{"StartAt":"S","States":{"S":{"Type":"Task","Resource":"Slow","End":true}}}""");
+        string arn = (await h.OkAsync("StartExecution", new { stateMachineArn = machine })).Str("executionArn");
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await h.RestartAsync();
+        var ended = await h.WaitForEndAsync(arn);
+        ended.Str("status").Should().Be("SUCCEEDED", ended.ToString());
+        calls.Should().Be(2);
+    }
+}
