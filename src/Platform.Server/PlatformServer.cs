@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Server.Api;
 using Platform.Server.Hosting;
 using Platform.Server.WebConsole;
+using Platform.Server.Triggers;
 
 namespace Platform.Server;
 
@@ -93,6 +94,7 @@ public sealed class PlatformServer : IAsyncDisposable
             builder.Services.AddSingleton<AwsJsonEndpoint>();
             builder.Services.AddSingleton(ConsoleAssets.Load());
             builder.Services.AddSingleton<ConsoleGraphEndpoint>();
+            TriggerEndpoints.AddTriggers(builder.Services);
             var app = builder.Build();
             var server = new PlatformServer(app, backend);
             server.Map();
@@ -162,5 +164,6 @@ public sealed class PlatformServer : IAsyncDisposable
                 $"No console endpoint '{context.Request.Method} /console/api/{ApiRequest.Shorten(rest ?? string.Empty)}': the console's API is GET {ConsoleGraphEndpoint.Path}.").ToJson(),
             AwsJsonEndpoint.ContentType,
             statusCode: StatusCodes.Status404NotFound));
+        TriggerEndpoints.Map(this);
     }
 }

@@ -1,4 +1,7 @@
+using Platform.Engine.Integrations;
+using Platform.Engine.Integrations.CircuitBreakers;
 using Platform.Engine.Tasks;
+using Platform.Server.Triggers;
 
 namespace Platform.Server;
 
@@ -46,4 +49,21 @@ public sealed record PlatformServerOptions
     /// <summary>Gets how many ended Express executions are kept in memory for DescribeExecution and GetExecutionHistory.</summary>
     /// <value>1,000.</value>
     public int ExpressExecutionsKept { get; init; } = 1_000;
+
+    /// <summary>Gets the DynamoDB tables the <c>dynamodb:*</c> integration serves (configuration: <c>Platform:Tables</c>).</summary>
+    public IReadOnlyList<DynamoDbTable> Tables { get; init; } = [];
+
+    /// <summary>Gets the circuit breaker policies around the server's Task dispatch (<c>Platform:CircuitBreakers</c>); none
+    /// means no breaker.</summary>
+    public IReadOnlyList<CircuitBreakerPolicy> CircuitBreakers { get; init; } = [];
+
+    /// <summary>Gets the rules that start executions from events (<c>Platform:Triggers</c>; see <c>docs/triggers.md</c>).</summary>
+    public IReadOnlyList<TriggerRule> Triggers { get; init; } = [];
+
+    /// <summary>Gets the URL the server is reached at, written into approval links, or null to use the listening address.</summary>
+    public Uri? PublicUrl { get; init; }
+
+    /// <summary>Gets a value indicating whether the inbox folder is watched for new files (it is always scanned at start).</summary>
+    /// <value><see langword="true"/>.</value>
+    public bool WatchInbox { get; init; } = true;
 }

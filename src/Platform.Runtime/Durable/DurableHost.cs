@@ -465,8 +465,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 return null;
             }
 
+            // Only what committed episodes processed: a replay of later events (a result not yet processed, or the start
+            // itself) would run ahead of the journal and show a task whose token is not yet accepted.
             context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input), history.Generation);
-            context.Process(history.Events, history.Processed, fullReplay: true);
+            context.Process([.. history.Events.Where(e => e.Position <= history.Processed)], history.Processed, fullReplay: true);
             redrives = history.RedriveCount;
         }
 
@@ -843,7 +845,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return true;
         });
 
-        AfterEpisode(instanceId, context, actions, completion, rearm.Count > 0);
+        AfterEpisode(instanceId, context, [.. actions, .. rearm.Where(a => a.Kind == HistoryKinds.TaskScheduled)], completion, rearm.Count > 0);
     }
 
     /// <summary>Puts what earlier generations and redrives stored before an ending (or continuing) run's own ASL events.</summary>

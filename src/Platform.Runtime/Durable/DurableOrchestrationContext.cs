@@ -232,12 +232,19 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
                 .Where(timer => _pending.ContainsKey(timer.Key))
                 .OrderBy(timer => timer.Key)
                 .Select(timer => new NewAction(HistoryKinds.TimerCreated, timer.Key, null, DurableJson.Ticks(timer.Value), timer.Value))];
+
+            // So are the work items of tasks still running when the earlier attempt ended (say a callback failed before its
+            // message was sent): they run again (at least once), or the redriven attempt would wait for them for ever.
+            _pendingRecordedTimers.AddRange(_redrives.Count == 0 ? [] : _recorded.Values
+                .Where(e => e.Kind == HistoryKinds.TaskScheduled && _pending.ContainsKey(e.Sequence))
+                .OrderBy(e => e.Sequence)
+                .Select(e => new NewAction(HistoryKinds.TaskScheduled, e.Sequence, e.Name, e.Payload ?? "null", default)));
             _recordedTimers.Clear();
         }
     }
 
-    /// <summary>Returns the timers recorded in the history that the orchestration still waited for after its last full
-    /// replay (after a redrive their rows are gone with the end of the earlier attempt, and are made again).</summary>
+    /// <summary>Returns the timers and tasks recorded in the history that the orchestration still waited for after its last
+    /// full replay (after a redrive their rows are gone with the end of the earlier attempt, and are made again).</summary>
     public List<NewAction> PendingRecordedTimers() => _pendingRecordedTimers;
 
     /// <summary>Returns (and forgets) the actions started since the last call, to commit.</summary>

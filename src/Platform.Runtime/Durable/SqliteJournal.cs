@@ -609,6 +609,21 @@ internal sealed class SqliteJournal : IDisposable
 
         foreach (var timer in commit.Rearm)
         {
+            if (timer.Kind == HistoryKinds.TaskScheduled)
+            {
+                var again = Command(
+                    c,
+                    t,
+                    "INSERT OR IGNORE INTO work_items (instance_id, seq, name, payload, created_at) VALUES ($id, $seq, $name, $payload, $now)",
+                    ("$id", id),
+                    ("$seq", timer.Sequence),
+                    ("$name", timer.Name!),
+                    ("$payload", timer.Payload),
+                    ("$now", commit.Now.Ticks));
+                again.ExecuteNonQuery();
+                continue;
+            }
+
             var rearm = Command(
                 c,
                 t,

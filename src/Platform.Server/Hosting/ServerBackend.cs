@@ -1,6 +1,7 @@
 using Platform.Runtime.Durable;
 using Platform.Runtime.Registry;
 using Platform.Server.Executions;
+using Platform.Server.Triggers;
 
 namespace Platform.Server.Hosting;
 
@@ -37,6 +38,9 @@ internal sealed class ServerBackend : IAsyncDisposable
 
     public ExecutionService Executions { get; }
 
+    /// <summary>Gets the integrations on their local adapters (set once, at open).</summary>
+    public ServerIntegrations Integrations { get; private init; } = null!;
+
     /// <summary>Gets what became of the sample state machines.</summary>
     public IReadOnlyList<SampleRegistration> Samples { get; private set; } = [];
 
@@ -61,8 +65,10 @@ internal sealed class ServerBackend : IAsyncDisposable
         StateMachineRegistry? registry = null;
         ExecutionStore? store = null;
         DurableHost? durable = null;
+        ServerIntegrations? integrations = null;
         try
         {
+            integrations = ServerIntegrations.Open(options, directory);
             registry = new StateMachineRegistry(new StateMachineRegistryOptions
             {
                 DatabasePath = Path.Combine(directory, "registry.db"),
@@ -72,14 +78,15 @@ internal sealed class ServerBackend : IAsyncDisposable
             });
             store = new ExecutionStore(Path.Combine(directory, "executions.db"));
             var tasks = new ServerTaskDispatcher(options.Tasks);
-            durable = new DurableHost(tasks, new DurableHostOptions
+            var dispatcher = integrations.Guard(tasks, options);
+            durable = new DurableHost(dispatcher, new DurableHostOptions
             {
                 DatabasePath = Path.Combine(directory, "journal.db"),
                 TimeProvider = options.TimeProvider,
                 FullSync = options.FullSync,
             });
-            var express = new ExpressExecutions(tasks, options.TimeProvider, options.ExpressExecutionsKept);
-            var backend = new ServerBackend(options, directory, registry, store, durable, express, tasks);
+            var express = new ExpressExecutions(dispatcher, options.TimeProvider, options.ExpressExecutionsKept);
+            var backend = new ServerBackend(options, directory, registry, store, durable, express, tasks) { Integrations = integrations };
             backend.Samples = SampleWorkflows.Register(registry, options.WorkflowsDirectory is null ? null : Path.GetFullPath(options.WorkflowsDirectory), backend.SampleRoleArn);
             backend.Executions.RegisterExisting();
             durable.Start();
@@ -88,6 +95,7 @@ internal sealed class ServerBackend : IAsyncDisposable
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
             durable?.Dispose();
+            integrations?.Dispose();
             store?.Dispose();
             registry?.Dispose();
             throw new ServerConfigurationException($"cannot open the data in {directory}: {ex.Message}");
@@ -99,6 +107,7 @@ internal sealed class ServerBackend : IAsyncDisposable
     {
         Express.Dispose();
         await Durable.DisposeAsync();
+        Integrations.Dispose();
         Store.Dispose();
         Registry.Dispose();
     }

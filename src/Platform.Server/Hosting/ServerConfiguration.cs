@@ -83,6 +83,8 @@ public static partial class ServerConfiguration
             options = options with { WorkflowsDirectory = workflows.Length == 0 ? null : workflows };
         }
 
+        options = Triggers.IntegrationSettings.Read(section, options);
+
         return options;
     }
 

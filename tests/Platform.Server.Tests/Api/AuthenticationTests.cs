@@ -51,7 +51,8 @@ public sealed class AuthenticationTests
         (await (await h.Client.SendAsync(withKey)).Content.ReadAsStringAsync()).Should().Contain("StateMachineDoesNotExist", "the key lets the request through");
 
         var approvals = await h.Client.GetAsync("/approvals/some-token");
-        approvals.StatusCode.Should().Be(HttpStatusCode.NotFound, "approval pages are not built yet, and their prefix needs no key");
+        approvals.StatusCode.Should().Be(HttpStatusCode.BadRequest, "the approval page answers without a key, and refuses a malformed link");
+        (await approvals.Content.ReadAsStringAsync()).Should().Contain("approval link is not valid");
     }
 
     [Fact]

@@ -7,9 +7,9 @@ public static class Definitions
 
     public const string PassTwo = """{"StartAt":"P","States":{"P":{"Type":"Pass","Result":{"v":2},"ResultPath":"$.r","End":true}}}""";
 
-    /// <summary>Waits for SendTaskSuccess with the token passed as parameters.token, then a Pass that marks the revision.</summary>
+    /// <summary>Sends the token to the local queue 'q' (as MessageBody.token), waits for SendTaskSuccess, then a Pass that marks the revision.</summary>
     public static string Callback(string mark = "one") =>
-        """{"StartAt":"Wait","States":{"Wait":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"token.$":"$$.Task.Token","QueueUrl":"q"},"ResultPath":"$.answer","Next":"Mark"},"Mark":{"Type":"Pass","Result":"MARK","ResultPath":"$.revision","End":true}}}""".Replace("MARK", mark, StringComparison.Ordinal);
+        """{"StartAt":"Wait","States":{"Wait":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"QueueUrl":"q","MessageBody":{"token.$":"$$.Task.Token"}},"ResultPath":"$.answer","Next":"Mark"},"Mark":{"Type":"Pass","Result":"MARK","ResultPath":"$.revision","End":true}}}""".Replace("MARK", mark, StringComparison.Ordinal);
 
     public const string Double = """{"StartAt":"D","States":{"D":{"Type":"Task","Resource":"Double","End":true}}}""";
 

@@ -136,12 +136,13 @@ public sealed class ServerHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>The task token a waiting execution passed in its TaskScheduled parameters as "token".</summary>
+    /// <summary>The task token a waiting execution passed in its TaskScheduled parameters as "token" (or "MessageBody.token").</summary>
     public async Task<string> TokenAsync(string executionArn)
     {
         var scheduled = await WaitForEventAsync(executionArn, "TaskScheduled");
         var parameters = (JObject)JNode.Parse(((JString)((JObject)scheduled["taskScheduledEventDetails"]!)["parameters"]!).Value);
-        return ((JString)parameters["token"]!).Value;
+        var holder = parameters["MessageBody"] as JObject ?? parameters;
+        return ((JString)holder["token"]!).Value;
     }
 
     public async ValueTask DisposeAsync()

@@ -53,7 +53,7 @@ const callback = JSON.stringify({
     Wait: {
       Type: "Task",
       Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
-      Parameters: { QueueUrl: "q", "token.$": "$$.Task.Token" },
+      Parameters: { QueueUrl: "q", MessageBody: { "token.$": "$$.Task.Token" } },
       HeartbeatSeconds: 60,
       End: true,
     },
@@ -109,7 +109,7 @@ await check("GetExecutionHistory of a running execution holds the task token; Se
   token = await until("TaskScheduled", async () => {
     const history = await send("GetExecutionHistory", { executionArn: execution });
     const scheduled = history.events.find((e) => e.type === "TaskScheduled");
-    return scheduled && JSON.parse(scheduled.taskScheduledEventDetails.parameters).token;
+    return scheduled && JSON.parse(scheduled.taskScheduledEventDetails.parameters).MessageBody.token;
   });
   await send("SendTaskHeartbeat", { taskToken: token });
 });
@@ -169,7 +169,7 @@ await check("RedriveExecution reruns the failed callback task; a succeeded execu
   const fresh = await until("a new token", async () => {
     const history = await send("GetExecutionHistory", { executionArn: execution });
     const scheduled = history.events.filter((e) => e.type === "TaskScheduled");
-    const last = scheduled.length > 1 && JSON.parse(scheduled[scheduled.length - 1].taskScheduledEventDetails.parameters).token;
+    const last = scheduled.length > 1 && JSON.parse(scheduled[scheduled.length - 1].taskScheduledEventDetails.parameters).MessageBody.token;
     return last && last !== token && history.events.some((e) => e.type === "ExecutionRedriven") && last;
   });
   await send("SendTaskSuccess", { taskToken: fresh, output: '{"approved":true}' });
