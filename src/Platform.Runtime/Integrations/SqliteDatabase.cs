@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Platform.Runtime.Integrations;
 
-/// <summary>One SQLite file in WAL mode shared by the local adapters: pooled connections, immediate write transactions.</summary>
+/// <summary>One SQLite file in WAL mode shared by the local adapters and the registry: pooled connections, immediate write transactions.</summary>
 /// <remarks>Write transactions start with <c>BEGIN IMMEDIATE</c>, so a read-check-write inside one is atomic across every
 /// connection and process on the file; a busy file is waited out for up to 30 seconds.</remarks>
 internal sealed class SqliteDatabase
@@ -32,6 +32,13 @@ internal sealed class SqliteDatabase
     }
 
     public string Path { get; }
+
+    /// <summary>Closes the pooled connections to the file (on dispose of its owner, so the file can be deleted or moved).</summary>
+    public void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     public T Write<T>(Func<SqliteConnection, SqliteTransaction, T> body)
     {

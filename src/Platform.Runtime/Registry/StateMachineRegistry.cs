@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Platform.Runtime.Integrations;
 using Platform.Asl.Parsing;
 
 namespace Platform.Runtime.Registry;
@@ -69,7 +70,7 @@ public sealed class StateMachineRegistry : IDisposable
         "DELETE FROM aliases WHERE machine_id = $id AND name = $name;",
     ];
 
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly StateMachineRegistryOptions _options;
     private readonly Lock _writeLock = new();
 
@@ -80,21 +81,7 @@ public sealed class StateMachineRegistry : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(options.DatabasePath);
         _options = options;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.DatabasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA journal_mode=WAL;");
-        lock (_writeLock)
-        {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            Execute(connection, transaction, Schema);
-            transaction.Commit();
-        }
+        _database = new SqliteDatabase(options.DatabasePath, Schema);
     }
 
     /// <summary>Gets the SQLite file.</summary>
@@ -617,11 +604,7 @@ public sealed class StateMachineRegistry : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
-    }
+    public void Dispose() => _database.ClearPool();
 
     // ---------------------------------------------------------------- validation
 
@@ -958,49 +941,14 @@ public sealed class StateMachineRegistry : IDisposable
     {
         lock (_writeLock)
         {
-            using var connection = Open();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = body(connection, transaction);
-            transaction.Commit();
-            return result;
+            return _database.Write(body);
         }
     }
 
-    private T Read<T>(Func<SqliteConnection, SqliteTransaction, T> body)
-    {
-        using var connection = Open();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        return body(connection, transaction);
-    }
+    private T Read<T>(Func<SqliteConnection, SqliteTransaction, T> body) => _database.Read(body);
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        Execute(connection, null, "PRAGMA busy_timeout=30000;");
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object? Value)[] parameters) =>
+        SqliteDatabase.Command(connection, transaction, sql, parameters);
 
     private sealed record MachineRow(long Id, string Name, StateMachineType Type, string Definition, string RoleArn, string RevisionId,
         DateTimeOffset CreationDate, DateTimeOffset? UpdateDate);
