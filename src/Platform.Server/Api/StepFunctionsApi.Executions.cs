@@ -56,27 +56,30 @@ internal sealed partial class StepFunctionsApi
     private JObject DescribeExecution(ApiRequest request)
     {
         var view = Executions.Describe(Arn(request, "executionArn"));
-        return new ApiResponse()
-            .Add("executionArn", view.ExecutionArn)
-            .Add("stateMachineArn", view.StateMachineArn)
-            .Add("name", view.Name)
-            .Add("status", view.Status)
-            .Add("startDate", view.StartDate)
-            .Add("stopDate", view.StopDate)
+        return Summary(view)
             .Add("input", view.Input.ToString())
             .Add("inputDetails", Included)
             .Add("output", view.Output?.ToString())
             .Add("outputDetails", view.Output is null ? null : Included)
             .Add("error", view.Error)
             .Add("cause", view.Cause)
-            .Add("stateMachineVersionArn", view.VersionArn)
-            .Add("stateMachineAliasArn", view.AliasArn)
-            .Add("redriveCount", view.RedriveCount)
-            .Add("redriveDate", view.RedriveDate)
             .Add("redriveStatus", view.RedriveStatus)
             .Add("redriveStatusReason", view.RedriveStatusReason)
             .Build();
     }
+
+    /// <summary>What DescribeExecution and ListExecutions both say of an execution.</summary>
+    private static ApiResponse Summary(ExecutionView view) => new ApiResponse()
+        .Add("executionArn", view.ExecutionArn)
+        .Add("stateMachineArn", view.StateMachineArn)
+        .Add("name", view.Name)
+        .Add("status", view.Status)
+        .Add("startDate", view.StartDate)
+        .Add("stopDate", view.StopDate)
+        .Add("stateMachineVersionArn", view.VersionArn)
+        .Add("stateMachineAliasArn", view.AliasArn)
+        .Add("redriveCount", view.RedriveCount)
+        .Add("redriveDate", view.RedriveDate);
 
     private JObject ListExecutions(ApiRequest request)
     {
@@ -89,17 +92,7 @@ internal sealed partial class StepFunctionsApi
             ?? throw ApiRequest.Invalid("Value null at 'stateMachineArn' failed to satisfy constraint: Member must not be null (give a state machine, version or alias ARN)");
         string? status = request.OptionalEnum("statusFilter", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
         var (executions, next) = Executions.List(stateMachineArn, status, PageSize(request), NextToken(request));
-        var items = executions.Select(view => (JNode)new ApiResponse()
-            .Add("executionArn", view.ExecutionArn)
-            .Add("stateMachineArn", view.StateMachineArn)
-            .Add("name", view.Name)
-            .Add("status", view.Status)
-            .Add("startDate", view.StartDate)
-            .Add("stopDate", view.StopDate)
-            .Add("stateMachineVersionArn", view.VersionArn)
-            .Add("stateMachineAliasArn", view.AliasArn)
-            .Add("redriveCount", 0)
-            .Build());
+        var items = executions.Select(view => (JNode)Summary(view).Build());
         return new ApiResponse().Add("executions", new JArray(items)).Add("nextToken", next).Build();
     }
 

@@ -75,6 +75,9 @@ public sealed class ProtocolTests
         ended["output"].Should().Be(JNode.From("""{"n":4}"""));
         ended["redriveCount"].Should().Be(JNode.From(1));
         calls.Should().Be(2, "only the failed Task runs again");
+        var listed = (JObject)((JArray)(await h.OkAsync("ListExecutions", new { stateMachineArn = machine }))["executions"]!)[0];
+        listed["redriveCount"].Should().Be(JNode.From(1), "ListExecutions reports redrives as DescribeExecution does");
+        listed["redriveDate"].Should().BeOfType<JNumber>();
 
         (await h.CallAsync("RedriveExecution", new { executionArn = arn })).ShouldFailWith("ExecutionNotRedrivable");
         (await h.CallAsync("RedriveExecution", new { executionArn = ServerHarness.ExecutionArn("flaky", "ghost") })).ShouldFailWith("ExecutionDoesNotExist");
