@@ -1050,6 +1050,14 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                     outcome = TaskOutcome.FromException(ex);
                 }
 
+                if (stop.IsCancellationRequested)
+                {
+                    // A result produced while the host stops may be the stop itself (a handler cancelled through its token,
+                    // whose failure the registry reports as an outcome): it is not recorded, and the task runs again on the
+                    // next host, as an abandoned one does (at least once).
+                    continue;
+                }
+
                 await CompleteTaskAsync(item, DurableJson.Write(outcome), Now());
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stop.IsCancellationRequested)
