@@ -50,6 +50,13 @@ public sealed class StateMachineOrchestrator
         long startedId;
         StateNode from;
         JNode data;
+        CompiledMachine? machine = _machine;
+        if (input.MapRun is { } mapRun)
+        {
+            // A child execution of a distributed Map's Map Run: the machine is that Map state's ItemProcessor.
+            machine = _machine.FindMap(mapRun.MapState)?.Processor;
+        }
+
         if (resume is null)
         {
             startedId = history.Record(
@@ -63,7 +70,12 @@ public sealed class StateMachineOrchestrator
                 return Finish(execution, BranchOutcome.Failure(StatesErrors.DataLimitExceeded, "The execution input has a size exceeding the maximum number of bytes service limit."));
             }
 
-            from = _machine.Start;
+            if (machine is null)
+            {
+                return Finish(execution, BranchOutcome.Failure(StatesErrors.Runtime, $"This Map Run child execution runs the ItemProcessor of the Map state at '{input.MapRun!.MapState}', which its state machine does not have."));
+            }
+
+            from = machine.Start;
             data = input.Input;
         }
         else
@@ -71,7 +83,7 @@ public sealed class StateMachineOrchestrator
             // A continuation: the execution goes on at a top-level state, with its variables and its event ids.
             startedId = resume.LastEventId;
             variables.Import(resume.Variables);
-            if (!_machine.States.TryGetValue(resume.State, out from!))
+            if (machine is null || !machine.States.TryGetValue(resume.State, out from!))
             {
                 return Finish(execution, BranchOutcome.Failure(StatesErrors.Runtime, $"The execution cannot continue at state '{resume.State}': the state machine has no such top-level state."));
             }

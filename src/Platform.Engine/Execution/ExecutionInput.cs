@@ -62,6 +62,15 @@ public sealed record ExecutionInput
     /// the orchestration's journal short; null or 0 never does (the in-memory host, whose context cannot).</summary>
     public int? ContinueAsNewAfterEvents { get; init; }
 
+    /// <summary>Gets a value indicating whether a <c>DISTRIBUTED</c> Map runs each item as a child execution (a Map Run,
+    /// through <see cref="Orchestration.OrchestrationContext.CallSubOrchestratorAsync{TResult}"/>), as AWS does, so the
+    /// iterations' states are recorded in the children's journals and histories instead of this execution's; false runs
+    /// them inline (the in-memory host, whose context has no children).</summary>
+    public bool MapRunChildren { get; init; }
+
+    /// <summary>Gets what this execution is when it is a child execution of a distributed Map's Map Run, or null.</summary>
+    public MapRunChild? MapRun { get; init; }
+
     /// <summary>The AWS quota of history events for a Standard execution.</summary>
     public const int StandardMaxHistoryEvents = 25_000;
 

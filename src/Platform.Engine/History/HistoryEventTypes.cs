@@ -34,6 +34,10 @@ public static class HistoryEventTypes
     public const string MapStateSucceeded = "MapStateSucceeded";
     public const string MapStateFailed = "MapStateFailed";
     public const string MapStateAborted = "MapStateAborted";
+    public const string MapRunStarted = "MapRunStarted";
+    public const string MapRunSucceeded = "MapRunSucceeded";
+    public const string MapRunFailed = "MapRunFailed";
+    public const string MapRunAborted = "MapRunAborted";
     public const string MapIterationStarted = "MapIterationStarted";
     public const string MapIterationSucceeded = "MapIterationSucceeded";
     public const string MapIterationFailed = "MapIterationFailed";

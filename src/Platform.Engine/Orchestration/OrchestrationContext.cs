@@ -8,6 +8,11 @@ namespace Platform.Engine.Orchestration;
 /// </remarks>
 public abstract class OrchestrationContext
 {
+    /// <summary>Gets the name the orchestration is registered under (Durable Task's <c>Name</c>): what a sub-orchestration
+    /// of the same state machine (a distributed Map's child execution) is called by.</summary>
+    /// <value>Empty: the host has no names (the in-memory host).</value>
+    public virtual string Name => string.Empty;
+
     /// <summary>Gets the id of this orchestration instance.</summary>
     public abstract string InstanceId { get; }
 

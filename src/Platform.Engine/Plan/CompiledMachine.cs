@@ -21,6 +21,39 @@ internal sealed class CompiledMachine
 
     public StateNode Start { get; }
 
+    /// <summary>Finds the Map state at a JSON pointer of the definition (<c>/States/A/ItemProcessor/States/B</c>), in this
+    /// machine or any branch or processor nested in it; null when there is none.</summary>
+    public MapNode? FindMap(string pointer)
+    {
+        foreach (var state in States.Values)
+        {
+            if (state is MapNode map)
+            {
+                if (map.Definition.Pointer == pointer)
+                {
+                    return map;
+                }
+
+                if (map.Processor.FindMap(pointer) is { } inner)
+                {
+                    return inner;
+                }
+            }
+            else if (state is ParallelNode parallel)
+            {
+                foreach (var branch in parallel.Branches)
+                {
+                    if (branch.FindMap(pointer) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Runs from StartAt until a state ends the machine or fails. Every state's Entered and Exited events are recorded here.</summary>
     public ValueTask<BranchOutcome> RunAsync(JNode input, BranchRun run) => RunAsync(input, run, Start, continueAfterEvents: 0);
 

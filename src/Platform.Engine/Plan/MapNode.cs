@@ -6,13 +6,14 @@ using Platform.Asl.Paths;
 using Platform.Engine.Execution;
 using Platform.Engine.History;
 using Platform.Engine.Plan.Jsonata;
+using Platform.Engine.Tasks;
 
 namespace Platform.Engine.Plan;
 
 /// <summary>Map: runs the processor once per item (ItemsPath, ItemSelector with <c>$$.Map.Item</c>), with MaxConcurrency and
 /// tolerated failures; the result is the array of iteration outputs in item order.</summary>
-/// <remarks>Distributed Maps run their iterations inline here, with the same semantics; child executions come with the
-/// durable runtime.</remarks>
+/// <remarks>A distributed Map runs its items as child executions of a Map Run where the host has them
+/// (<see cref="ExecutionInput.MapRunChildren"/>, the durable host), and inline, with the same data flow, elsewhere.</remarks>
 internal sealed class MapNode : RetryingNode
 {
     private readonly DataPath _itemsPath;
@@ -109,6 +110,12 @@ internal sealed class MapNode : RetryingNode
         run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(items.Count)]) : null);
         long startedId = run.LastEventId;
         bool tolerant = toleratedCount is not null || toleratedPercentage is not null;
+        var state = (MapState)Definition;
+        if (state.Mode == MapMode.Distributed && run.Execution.Info.MapRunChildren)
+        {
+            return await RunMapRunAsync(run, input, inputs, maxConcurrency, toleratedCount, toleratedPercentage);
+        }
+
         int failures = 0;
         var outcomes = await FanOut.RunAsync(
             inputs.Length,
@@ -199,6 +206,125 @@ internal sealed class MapNode : RetryingNode
             : HistoryEventTypes.MapIterationSucceeded;
         iteration.Record(type, history.Enabled ? IterationDetails(index) : null);
         return outcome;
+    }
+
+    /// <summary>A distributed Map on a host with child executions: a Map Run whose children each run the processor on one
+    /// item, as executions of their own (their states are in their own histories; this one records MapRunStarted and how the
+    /// run ended). As on AWS, a failure beyond the tolerated threshold (0 unless set) fails the Map with
+    /// States.ExceedToleratedFailureThreshold, and a tolerated one leaves <c>{Error, Cause}</c> in its place.</summary>
+    private async ValueTask<StepResult> RunMapRunAsync(BranchRun run, JNode input, JNode[] inputs, int maxConcurrency, double? toleratedCount, double? toleratedPercentage)
+    {
+        var info = run.Execution.Info;
+        var state = (MapState)Definition;
+        string root = info.StateMachineName.Split('/')[0];
+        string orchestration = run.Execution.Context.Name is { Length: > 0 } name ? name : root;
+        string label = state.Label ?? run.NewGuid().ToString("N")[..8];
+        string machine = root + "/" + label;
+        string mapRunArn = $"arn:aws:states:{info.Region}:{info.Account}:mapRun:{machine}:{run.NewGuid()}";
+        var mapRun = new MapRunChild { MapState = state.Pointer, ParentExecutionArn = info.MapRun?.ParentExecutionArn ?? info.ExecutionArn, MapRunArn = mapRunArn };
+        var history = run.Execution.History;
+        run.Record(HistoryEventTypes.MapRunStarted, history.Enabled ? new JObject(["mapRunArn"], [JNode.From(mapRunArn)]) : null);
+        var children = new ExecutionInput[inputs.Length];
+        for (int i = 0; i < children.Length; i++)
+        {
+            children[i] = new ExecutionInput
+            {
+                Input = inputs[i],
+                Name = run.NewGuid().ToString(),
+                StateMachineName = machine,
+                Region = info.Region,
+                Account = info.Account,
+                RoleArn = info.RoleArn,
+                RecordHistory = info.RecordHistory,
+                MaxHistoryEvents = info.MaxHistoryEvents,
+                ContinueAsNewAfterEvents = info.ContinueAsNewAfterEvents,
+                MapRunChildren = true,
+                MapRun = mapRun,
+            };
+        }
+
+        int failures = 0;
+        var outcomes = await FanOut.RunAsync(
+            children.Length,
+            maxConcurrency,
+            (i, token) => RunChildAsync(run, orchestration, children[i], token),
+            o =>
+            {
+                if (!o.Failed || o.Aborted)
+                {
+                    return false;
+                }
+
+                failures++;
+                return Exceeds(failures, children.Length, toleratedCount ?? 0, toleratedPercentage);
+            },
+            run.Cancellation);
+
+        run.Cancellation.ThrowIfCancellationRequested();
+        if (Exceeds(failures, children.Length, toleratedCount ?? 0, toleratedPercentage))
+        {
+            const string Cause = "The specified tolerated failure threshold was exceeded";
+            run.Record(HistoryEventTypes.MapRunFailed, history.Enabled ? EventDetails.Error(StatesErrors.ExceedToleratedFailureThreshold, Cause) : null);
+            run.Record(HistoryEventTypes.MapStateFailed, null);
+            return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, Cause);
+        }
+
+        var results = new JNode[outcomes.Length];
+        for (int i = 0; i < outcomes.Length; i++)
+        {
+            var outcome = outcomes[i];
+            results[i] = outcome.Failed
+                ? new JObject(["Error", "Cause"], [outcome.Error is null ? JNode.Null : JNode.From(outcome.Error), JNode.From(outcome.Cause ?? string.Empty)])
+                : outcome.Output!;
+        }
+
+        run.Record(HistoryEventTypes.MapRunSucceeded, null);
+        run.Record(HistoryEventTypes.MapStateSucceeded, null);
+        return Complete(run, input, new JArray(results));
+    }
+
+    /// <summary>Runs one child execution of a Map Run and returns how it ended. A redrive of the parent while the child's
+    /// end is not (or no longer) counted — it failed, and the redrive superseded that — starts the item again as a new child.</summary>
+    private static async ValueTask<BranchOutcome> RunChildAsync(BranchRun run, string orchestration, ExecutionInput child, CancellationToken token)
+    {
+        var context = run.Execution.Context;
+        while (true)
+        {
+            var redrive = context.RedriveToken;
+            var call = context.CallSubOrchestratorAsync<JNode>(orchestration, child.ExecutionArn, child).AsTask();
+            var interrupted = new TaskCompletionSource();
+            using (token.Register(() => interrupted.TrySetResult()))
+            using (redrive.Register(() => interrupted.TrySetResult()))
+            {
+                await Task.WhenAny(call, interrupted.Task);
+            }
+
+            if (!call.IsCompleted)
+            {
+                if (token.IsCancellationRequested)
+                {
+                    return BranchOutcome.Abort();
+                }
+
+                child = child with { Name = run.NewGuid().ToString() };
+                continue;
+            }
+
+            JObject end;
+            try
+            {
+                end = (JObject)await call;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                var failed = TaskOutcome.FromException(ex);
+                return BranchOutcome.Failure(failed.Error, failed.Cause);
+            }
+
+            return (end["status"] as JString)?.Value == "Succeeded"
+                ? BranchOutcome.Success(end["output"] ?? JNode.Null)
+                : BranchOutcome.Failure((end["error"] as JString)?.Value, (end["cause"] as JString)?.Value);
+        }
     }
 
     private JObject IterationDetails(int index) => new(["name", "index"], [JNode.From(Name), JNode.From(index)]);

@@ -182,6 +182,10 @@ internal sealed class TaskNode : RetryingNode
             Region = info.Region,
             Account = info.Account,
             RoleArn = info.RoleArn,
+
+            // The host's choices for this execution hold for its children (a child is started by the engine, not the host).
+            ContinueAsNewAfterEvents = info.ContinueAsNewAfterEvents,
+            MapRunChildren = info.MapRunChildren,
         };
         var context = run.Execution.Context;
         var call = context.CallSubOrchestratorAsync<JNode>(parts[6], child.ExecutionArn, child).AsTask();

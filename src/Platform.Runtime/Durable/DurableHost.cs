@@ -124,7 +124,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The external event that <see cref="StopExecutionAsync"/> raises; its payload is <c>{"error", "cause"}</c>.</summary>
-    public const string StopEventName = "$stop";
+    public const string StopEventName = OrchestrationEvents.Stop;
 
     /// <summary>Runs a state machine, listening for a stop request all along: it cancels the run (ExecutionAborted, with the
     /// request's error and cause), which interrupts waits, timers and tasks in flight.</summary>
@@ -200,14 +200,16 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     /// <param name="status">The status to list, or null for all.</param>
     /// <param name="maxResults">The page size (1 to 1,000).</param>
     /// <param name="nextToken">The token of the previous page, or null for the first.</param>
+    /// <param name="mapRunChildren">Whether to list the child executions of distributed Maps' Map Runs too (AWS lists them
+    /// only by Map Run, not with their state machine's executions).</param>
     /// <exception cref="ArgumentException">The page token is not one this host returned.</exception>
     public (IReadOnlyList<DurableExecution> Executions, string? NextToken) ListExecutions(
-        string? orchestration = null, DurableStatus? status = null, int maxResults = 100, string? nextToken = null)
+        string? orchestration = null, DurableStatus? status = null, int maxResults = 100, string? nextToken = null, bool mapRunChildren = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxResults, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxResults, 1000);
         var after = nextToken is null ? ((long Ticks, string Id)?)null : DecodePageToken(nextToken);
-        var rows = _journal.ListInstances(orchestration, status?.ToString(), maxResults + 1, after);
+        var rows = _journal.ListInstances(orchestration, status?.ToString(), maxResults + 1, after, mapRunChildren);
         var page = rows.Take(maxResults)
             .Select(row => row.Execution with
             {
@@ -298,6 +300,11 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         if (input.ContinueAsNewAfterEvents is null && _options.ContinueAsNewAfterEvents > 0)
         {
             input = input with { ContinueAsNewAfterEvents = _options.ContinueAsNewAfterEvents };
+        }
+
+        if (_options.DistributedMapChildren && !input.MapRunChildren)
+        {
+            input = input with { MapRunChildren = true };
         }
 
         return StartAsync(stateMachine, instanceId ?? input.ExecutionArn, DurableJson.Write(input));
@@ -467,7 +474,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
             // Only what committed episodes processed: a replay of later events (a result not yet processed, or the start
             // itself) would run ahead of the journal and show a task whose token is not yet accepted.
-            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input), history.Generation);
+            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input), history.Generation, history.Orchestration);
             context.Process([.. history.Events.Where(e => e.Position <= history.Processed)], history.Processed, fullReplay: true);
             redrives = history.RedriveCount;
         }
@@ -813,7 +820,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 return;
             }
 
-            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input), history.Generation);
+            context = new DurableOrchestrationContext(instanceId, registration.Create(history.Input), history.Generation, history.Orchestration);
         }
 
         long before = context.Delivered;
@@ -888,6 +895,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 RequestEpisode(parent);
             }
 
+            StopMapRunChildren(instanceId);
             return;
         }
 
@@ -911,6 +919,19 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         }
 
         _cache.Put(context);
+    }
+
+    /// <summary>Stops the Map Run children still running when their parent ended (it failed, was stopped or timed out), as
+    /// AWS aborts a Map Run's child executions with it. Nested executions (<c>states:startExecution</c>) go on, as on AWS.</summary>
+    private void StopMapRunChildren(string instanceId)
+    {
+        foreach (var (child, input) in _journal.RunningChildren(instanceId))
+        {
+            if (input.Contains("\"mapRun\"", StringComparison.Ordinal) && DurableJson.ReadExecutionInput(input).MapRun is not null)
+            {
+                _ = StopExecutionAsync(child).ContinueWith(t => Report(child, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+        }
     }
 
     /// <summary>Records a task's result and, when the instance's context is cached and idle, runs the episode it triggers

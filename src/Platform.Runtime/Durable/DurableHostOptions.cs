@@ -38,6 +38,12 @@ public sealed record DurableHostOptions
     /// <value>2,000 (a loop of Task states continues about every 400 iterations).</value>
     public int ContinueAsNewAfterEvents { get; init; } = 2_000;
 
+    /// <summary>Gets a value indicating whether a <c>DISTRIBUTED</c> Map runs each item as a child execution of a Map Run
+    /// (AWS's model: the parent's journal and history get two events per item, not the iterations' states). Stamped on
+    /// each execution when it starts, like <see cref="ContinueAsNewAfterEvents"/>; false runs them inline.</summary>
+    /// <value>true.</value>
+    public bool DistributedMapChildren { get; init; } = true;
+
     /// <summary>Gets the most writes one group commit takes.</summary>
     /// <value>512.</value>
     public int MaxWritesPerCommit { get; init; } = 512;

@@ -42,9 +42,10 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     private bool _replaying;
     private Task<InstanceCompletion>? _result;
 
-    public DurableOrchestrationContext(string instanceId, Func<OrchestrationContext, ValueTask<InstanceCompletion>> body, int generation = 0)
+    public DurableOrchestrationContext(string instanceId, Func<OrchestrationContext, ValueTask<InstanceCompletion>> body, int generation = 0, string name = "")
     {
         InstanceId = instanceId;
+        Name = name;
         _body = body;
         Generation = generation;
     }
@@ -56,6 +57,8 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     public object? ContinuedWith { get; private set; }
 
     public override string InstanceId { get; }
+
+    public override string Name { get; }
 
     public override DateTime CurrentUtcDateTime => _now;
 

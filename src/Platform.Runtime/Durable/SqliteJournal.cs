@@ -64,6 +64,7 @@ internal sealed class SqliteJournal : IDisposable
         CREATE INDEX IF NOT EXISTS timers_by_time ON timers (fire_at);
         CREATE INDEX IF NOT EXISTS instances_by_status ON instances (status);
         CREATE INDEX IF NOT EXISTS instances_by_creation ON instances (created_at, id);
+        CREATE INDEX IF NOT EXISTS instances_by_parent ON instances (parent_id) WHERE parent_id IS NOT NULL;
         """;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = new();
@@ -169,7 +170,7 @@ internal sealed class SqliteJournal : IDisposable
     }
 
     /// <summary>Lists instance rows newest first (created time, then id, descending), after a page position.</summary>
-    public List<(DurableExecution Execution, string StoredInput)> ListInstances(string? orchestration, string? status, int limit, (long Ticks, string Id)? after)
+    public List<(DurableExecution Execution, string StoredInput)> ListInstances(string? orchestration, string? status, int limit, (long Ticks, string Id)? after, bool mapRunChildren = true)
     {
         using var lease = Read();
         var connection = lease.Connection;
@@ -181,6 +182,7 @@ internal sealed class SqliteJournal : IDisposable
             WHERE ($orchestration IS NULL OR orchestration = $orchestration)
               AND ($status IS NULL OR status = $status)
               AND ($afterTicks IS NULL OR created_at < $afterTicks OR (created_at = $afterTicks AND id < $afterId))
+              AND ($mapRunChildren = 1 OR parent_id IS NULL OR id NOT GLOB '*:execution:*/*')
             ORDER BY created_at DESC, id DESC
             LIMIT $limit
             """,
@@ -188,7 +190,8 @@ internal sealed class SqliteJournal : IDisposable
             ("$status", status),
             ("$afterTicks", after?.Ticks),
             ("$afterId", after?.Id),
-            ("$limit", limit));
+            ("$limit", limit),
+            ("$mapRunChildren", mapRunChildren ? 1 : 0));
         using var reader = command.ExecuteReader();
         var rows = new List<(DurableExecution, string)>();
         while (reader.Read())
@@ -440,6 +443,26 @@ internal sealed class SqliteJournal : IDisposable
         using var lease = Read();
         var command = Command(lease.Connection, null, "SELECT parent_id FROM instances WHERE id = $id", ("$id", instanceId));
         return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>Gets the running children of an instance, with their stored inputs.</summary>
+    public List<(string Id, string Input)> RunningChildren(string parentId)
+    {
+        using var lease = Read();
+        var command = Command(
+            lease.Connection,
+            null,
+            "SELECT id, input FROM instances WHERE parent_id = $id AND status = $running",
+            ("$id", parentId),
+            ("$running", nameof(DurableStatus.Running)));
+        using var reader = command.ExecuteReader();
+        var children = new List<(string, string)>();
+        while (reader.Read())
+        {
+            children.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return children;
     }
 
     /// <summary>Tells a child's parent (in the same transaction as the child's end) that its sub-orchestration ended.</summary>

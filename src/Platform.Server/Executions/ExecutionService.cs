@@ -206,7 +206,7 @@ internal sealed class ExecutionService(
             try
             {
                 var name = ParseMachineArn(machineArn).Name;
-                var (page, next) = durable.ListExecutions(name, status, maxResults, hostToken);
+                var (page, next) = durable.ListExecutions(name, status, maxResults, hostToken, mapRunChildren: false);
                 return (page.Select(e => View(e, store.GetExecution(e.InstanceId))).ToList(), next is null ? null : EncodeToken("executions", scope, next));
             }
             catch (ArgumentException)
@@ -428,7 +428,8 @@ internal sealed class ExecutionService(
     /// the state machine's current revision, pinned now.</summary>
     private StateMachineOrchestrator Resolve(ExecutionInput input)
     {
-        string arn = input.ExecutionArn;
+        // A Map Run's child runs on the revision of the execution whose Map state started it.
+        string arn = input.MapRun?.ParentExecutionArn ?? input.ExecutionArn;
         var indexed = store.GetExecution(arn);
         if (indexed is null)
         {
