@@ -72,9 +72,12 @@ internal sealed class SqliteJournal : IDisposable
     private readonly string _connectionString;
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
 
+    private readonly FileStream? _lock;
+
     public SqliteJournal(string path, bool fullSync)
     {
         Path = path;
+        _lock = Lock(path);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -83,12 +86,45 @@ internal sealed class SqliteJournal : IDisposable
             DefaultTimeout = 30,
         }.ToString();
         FullSync = fullSync;
-        using var connection = Open();
-        Execute(connection, null, "PRAGMA journal_mode=WAL;");
-        Execute(connection, null, Schema);
-        AddColumnIfMissing(connection, "instances", "redrive_count", "INTEGER NOT NULL DEFAULT 0");
-        AddColumnIfMissing(connection, "instances", "redrive_date", "INTEGER");
-        AddColumnIfMissing(connection, "instances", "generation", "INTEGER NOT NULL DEFAULT 0");
+        try
+        {
+            using var connection = Open();
+            Execute(connection, null, "PRAGMA journal_mode=WAL;");
+            Execute(connection, null, Schema);
+            AddColumnIfMissing(connection, "instances", "redrive_count", "INTEGER NOT NULL DEFAULT 0");
+            AddColumnIfMissing(connection, "instances", "redrive_date", "INTEGER");
+            AddColumnIfMissing(connection, "instances", "generation", "INTEGER NOT NULL DEFAULT 0");
+        }
+        catch
+        {
+            _lock?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Takes the journal for this process alone: two hosts appending to one journal would each replay and run the
+    /// same executions (tasks twice, timers fired twice). The lock is the operating system's on <c>&lt;path&gt;.lock</c>, so a
+    /// killed process leaves none behind.</summary>
+    /// <exception cref="JournalInUseException">Another host (in this or another process) has the journal open.</exception>
+    private static FileStream? Lock(string path)
+    {
+        if (path.Length == 0 || path.StartsWith(':') || path.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string lockPath = path + ".lock";
+        try
+        {
+            return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+        }
+        catch (IOException ex) when (File.Exists(lockPath))
+        {
+            throw new JournalInUseException(
+                $"The journal '{path}' is in use: another durable host (a running 'platform serve' or another process) has it open, " +
+                $"and two hosts on one journal would run the same executions twice. Stop that one, or use another data folder. ({ex.Message})",
+                ex);
+        }
     }
 
     /// <summary>Brings a journal made by an earlier version up to the current schema (CREATE TABLE IF NOT EXISTS adds no columns).</summary>
@@ -135,6 +171,7 @@ internal sealed class SqliteJournal : IDisposable
 
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+        _lock?.Dispose();
     }
 
     // ---- reads ----

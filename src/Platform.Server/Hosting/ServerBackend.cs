@@ -92,7 +92,7 @@ internal sealed class ServerBackend : IAsyncDisposable
             durable.Start();
             return backend;
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or JournalInUseException)
         {
             durable?.Dispose();
             integrations?.Dispose();

@@ -35,6 +35,14 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task ASecondServer_OnTheSameDataFolder_IsRefusedPlainly()
+    {
+        await using var h = await ServerHarness.StartAsync();
+        var second = () => PlatformServer.Create(new Dictionary<string, string?> { ["Platform:DataDirectory"] = h.Server.DataDirectory, ["Platform:Port"] = "0" });
+        second.Should().Throw<ServerConfigurationException>().Which.Message.Should().Contain("is in use").And.Contain(h.Server.DataDirectory);
+    }
+
+    [Fact]
     public async Task RegionAndAccount_Configured_ShapeTheArns()
     {
         await using var h = await ServerHarness.StartAsync(new Dictionary<string, string?> { ["Region"] = "eu-west-3", ["AccountId"] = "000000000042" });
