@@ -85,6 +85,14 @@ internal static class CallbackBench
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"callbacks: {waiting:N0} executions waiting (started in {startSeconds:N1} s, {waiting / startSeconds:N0}/s); resident {resident / 1048576.0:N0} MiB, managed heap {managed / 1048576.0:N0} MiB; SendTaskSuccess to end, {samples} one at a time: p50 {P(0.5):N1} ms, p99 {P(0.99):N1} ms, max {latencies[^1]:N1} ms; synchronous={(fullSync ? "FULL" : "NORMAL")}"));
+            RowResult.Write(new RowResult("callbacks")
+            {
+                P50Ms = P(0.5),
+                P99Ms = P(0.99),
+                PeakRssBytes = RowResult.PeakRss(),
+                Note = string.Create(CultureInfo.InvariantCulture,
+                    $"{waiting:N0} waiting (started at {waiting / startSeconds:N0}/s), resident {resident / 1048576.0:N0} MiB once all wait (peak RSS includes starting them), managed heap {managed / 1048576.0:N0} MiB; latency = SendTaskSuccess to the execution's end, {samples} one at a time, max {latencies[^1]:N1} ms"),
+            });
             return 0;
         }
         finally

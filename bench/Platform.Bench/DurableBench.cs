@@ -11,7 +11,7 @@ namespace Platform.Bench;
 /// in flight, every transition journaled and committed (group commit), on a fresh file in the temp directory.</summary>
 internal static class DurableBench
 {
-    public static async Task<int> RunAsync(string workload, StateMachineOrchestrator orchestrator, JNode[] inputs, JNode? expected, double seconds, int inFlight, bool fullSync)
+    public static async Task<int> RunAsync(string workload, StateMachineOrchestrator orchestrator, JNode[] inputs, JNode? expected, double seconds, int inFlight, bool fullSync, int transitions)
     {
         string directory = Path.Combine(Path.GetTempPath(), "platform-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(directory);
@@ -41,15 +41,17 @@ internal static class DurableBench
                 return 1;
             }
 
-            long Measure(TimeSpan duration)
+            long Measure(TimeSpan duration, List<long>[]? latencies = null)
             {
                 long done = 0;
                 var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-                var lanes = Enumerable.Range(0, inFlight).Select(_ => Task.Run(async () =>
+                var lanes = Enumerable.Range(0, inFlight).Select(lane => Task.Run(async () =>
                 {
                     while (Stopwatch.GetTimestamp() < deadline)
                     {
+                        long t0 = Stopwatch.GetTimestamp();
                         var result = await RunOne();
+                        latencies?[lane].Add(Stopwatch.GetTimestamp() - t0);
                         if (result.Status != DurableStatus.Succeeded)
                         {
                             throw new InvalidOperationException($"{workload}: {result.Error}: {result.Cause}");
@@ -64,14 +66,30 @@ internal static class DurableBench
 
             Measure(TimeSpan.FromSeconds(Math.Min(2, seconds)));
             long commitsBefore = host.Writer.Transactions, writesBefore = host.Writer.Writes;
+            var latencies = Enumerable.Range(0, inFlight).Select(_ => new List<long>()).ToArray();
+            long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var clock = Stopwatch.StartNew();
-            long count = Measure(TimeSpan.FromSeconds(seconds));
+            long count = Measure(TimeSpan.FromSeconds(seconds), latencies);
             clock.Stop();
+            long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             long commits = host.Writer.Transactions - commitsBefore, writes = host.Writer.Writes - writesBefore;
             double perSecond = count / clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{workload + " (durable)",-16} {perSecond,12:N0} exec/s, {count,9:N0} executions, {commits / clock.Elapsed.TotalSeconds,9:N0} commits/s, {writes / (double)Math.Max(1, commits),5:N1} writes/commit, {inFlight} in flight, synchronous={(fullSync ? "FULL" : "NORMAL")}"));
+            var sorted = latencies.SelectMany(l => l).Order().ToArray();
+            double Ms(double q) => sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1))] * 1000.0 / Stopwatch.Frequency;
+            RowResult.Write(new RowResult(workload + " (durable)")
+            {
+                ExecPerSecond = perSecond,
+                TransitionsPerSecond = perSecond * transitions,
+                AllocatedPerExec = allocated / (double)count,
+                P50Ms = Ms(0.5),
+                P99Ms = Ms(0.99),
+                PeakRssBytes = RowResult.PeakRss(),
+                Note = string.Create(CultureInfo.InvariantCulture,
+                    $"{transitions} transitions/execution (StateEntered), {commits / clock.Elapsed.TotalSeconds:N0} commits/s, {writes / (double)Math.Max(1, commits):N1} writes/commit, {inFlight} in flight, WAL, synchronous={(fullSync ? "FULL" : "NORMAL")}; latency = start to end of one execution"),
+            });
             return 0;
         }
         finally

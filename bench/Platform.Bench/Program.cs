@@ -8,11 +8,25 @@ using Platform.Engine.Execution;
 using Platform.Runtime.InMemory;
 
 // Measures executions/s and allocations per execution of the shared workloads (../shared/bench) on the in-memory host.
-// usage: dotnet run -c Release --project bench/Platform.Bench -- [workload ...] [--seconds N] [--concurrency N] [--history]
+// usage: dotnet run -c Release --project bench/Platform.Bench -- all [--seconds N] [--repeat N]   (every row, with the reference)
+//        dotnet run -c Release --project bench/Platform.Bench -- [workload ...] [--seconds N] [--concurrency N] [--history]
 //        [--durable [--in-flight N] [--normal-sync]]   (the durable SQLite host instead of the in-memory one)
 //        --callbacks [--waiting N] [--samples N]       (N executions parked on .waitForTaskToken: memory, resume latency)
+//        --http [--clients N] [--server-url URL]       (StartSyncExecution of hello-choice over HTTP against platform serve)
 string shared = FindShared();
-var workloads = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToList();
+string[] flags = ["--history", "--durable", "--normal-sync", "--callbacks", "--http"];
+var workloads = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal) || flags.Contains(args[i - 1]))).ToList();
+if (workloads.Contains("all"))
+{
+    return await AllRows.RunAsync(RepositoryRoot(), shared, Option("--seconds", 5), (int)Option("--repeat", 3));
+}
+
+if (args.Contains("--http"))
+{
+    int i = Array.IndexOf(args, "--server-url");
+    return await HttpBench.RunAsync(Path.Combine(shared, "bench", "workloads", "hello-choice.asl.json"), Option("--seconds", 5), (int)Option("--clients", 32), i >= 0 ? args[i + 1] : null);
+}
+
 if (workloads.Count == 0)
 {
     workloads = ["hello-choice", "order-pipeline", "durable-steps"];
@@ -60,7 +74,8 @@ foreach (string workload in workloads)
     {
         // The durable (SQLite) host: concurrency is the number of executions kept in flight.
         string? want = Expected.GetValueOrDefault(workload.Replace("-jsonata", string.Empty, StringComparison.Ordinal));
-        int code = await DurableBench.RunAsync(workload, orchestrator, inputs, want is null ? null : JNode.Parse(want), seconds, (int)Option("--in-flight", 64), !args.Contains("--normal-sync"));
+        int transitionCount = CountTransitions(await host.RunAsync(orchestrator, executionInputs[0] with { RecordHistory = true }));
+        int code = await DurableBench.RunAsync(workload, orchestrator, inputs, want is null ? null : JNode.Parse(want), seconds, (int)Option("--in-flight", 64), !args.Contains("--normal-sync"), transitionCount);
         if (code != 0)
         {
             return code;
@@ -91,7 +106,8 @@ foreach (string workload in workloads)
     int gen0Before = GC.CollectionCount(0);
     var stopwatch = Stopwatch.StartNew();
     long exceptionsBefore = Interlocked.Read(ref exceptions);
-    long count = await RunFor(TimeSpan.FromSeconds(seconds));
+    var latencies = Enumerable.Range(0, concurrency).Select(_ => new List<long>(1 << 16)).ToArray();
+    long count = await RunFor(TimeSpan.FromSeconds(seconds), latencies);
     stopwatch.Stop();
     long thrown = Interlocked.Read(ref exceptions) - exceptionsBefore;
     if (thrown > 0)
@@ -106,8 +122,20 @@ foreach (string workload in workloads)
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
         $"{workload,-16} {perSecond,12:N0} {perSecond * transitions,14:N0} {allocated / (double)count,13:N0} {count,11:N0} {pausedShare,9:P1} {gen0s,9:N0}"));
+    var sorted = latencies.SelectMany(l => l).ToArray();
+    Array.Sort(sorted);
+    RowResult.Write(new RowResult(workload)
+    {
+        ExecPerSecond = perSecond,
+        TransitionsPerSecond = perSecond * transitions,
+        AllocatedPerExec = allocated / (double)count,
+        P50Ms = Percentile(sorted, 0.5),
+        P99Ms = Percentile(sorted, 0.99),
+        PeakRssBytes = RowResult.PeakRss(),
+        Note = string.Create(CultureInfo.InvariantCulture, $"{transitions} transitions/execution, concurrency {concurrency}, GC pause {pausedShare:P1}; latency of every 8th execution"),
+    });
 
-    async Task<long> RunFor(TimeSpan duration)
+    async Task<long> RunFor(TimeSpan duration, List<long>[]? latencies = null)
     {
         long total = 0;
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -115,12 +143,20 @@ foreach (string workload in workloads)
         {
             long n = 0;
             int k = w;
+            var samples = latencies?[w];
             while (Stopwatch.GetTimestamp() < deadline)
             {
                 for (int batch = 0; batch < 64; batch++)
                 {
+                    // Every 8th execution is timed (reading the clock for each would cost a few percent on hello-choice).
+                    long t0 = (batch & 7) == 0 && samples is not null ? Stopwatch.GetTimestamp() : 0;
                     var pending = host.RunAsync(orchestrator, executionInputs[k++ % executionInputs.Length]);
                     var result = pending.IsCompletedSuccessfully ? pending.Result : await pending;
+                    if (t0 != 0)
+                    {
+                        samples!.Add(Stopwatch.GetTimestamp() - t0);
+                    }
+
                     if (result.Status != ExecutionStatus.Succeeded)
                     {
                         throw new InvalidOperationException($"{workload}: {result.Error}: {result.Cause}");
@@ -138,6 +174,9 @@ foreach (string workload in workloads)
 }
 
 return 0;
+
+static double Percentile(long[] sorted, double q) =>
+    sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1))] * 1000.0 / Stopwatch.Frequency;
 
 static int CountTransitions(ExecutionResult result) => result.History.Count(e => e.Type.EndsWith("StateEntered", StringComparison.Ordinal));
 

@@ -69,7 +69,11 @@ public sealed class PlatformServer : IAsyncDisposable
         }
 
         var options = ServerConfiguration.Read(builder.Configuration, defaults ?? new PlatformServerOptions());
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning)
+            // Hosting's per-request diagnostics log only at Information and Debug ("Request starting/finished"), which the line
+            // above already filters out; but while that logger is enabled at any level, hosting also starts an Activity and a
+            // log scope for every request (a few percent of a small request's CPU). Turn it off unless configured otherwise.
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // localhost only: this is a developer's server. Port 0 cannot be bound on "localhost" (two sockets), so it takes 127.0.0.1.

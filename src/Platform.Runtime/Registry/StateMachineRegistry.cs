@@ -74,6 +74,14 @@ public sealed class StateMachineRegistry : IDisposable
     private readonly StateMachineRegistryOptions _options;
     private readonly Lock _writeLock = new();
 
+    /// <summary>What <see cref="Resolve"/> answered for state machine and version ARNs (not aliases, which route by
+    /// chance each time), with the <see cref="_generation"/> it was read at: StartSyncExecution resolves its ARN on every
+    /// request, and a SQLite read costs more than the rest of a small Express execution.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Generation, ResolvedStateMachine Resolved)> _resolved = new(StringComparer.Ordinal);
+
+    /// <summary>Counts the writes of this registry (raised after each commits), so an answer read before a write is never used after it.</summary>
+    private long _generation;
+
     /// <summary>Initializes a new instance of the <see cref="StateMachineRegistry"/> class, creating the file and schema when missing.</summary>
     /// <param name="options">The file, ARN region and account, clock and random source.</param>
     public StateMachineRegistry(StateMachineRegistryOptions options)
@@ -576,7 +584,29 @@ public sealed class StateMachineRegistry : IDisposable
     /// <exception cref="RegistryException">InvalidArn, StateMachineDoesNotExist, ResourceNotFound (alias).</exception>
     public ResolvedStateMachine Resolve(string arn)
     {
+        long generation = Volatile.Read(ref _generation);
+        if (_resolved.TryGetValue(arn, out var cached) && cached.Generation == generation)
+        {
+            return cached.Resolved;
+        }
+
         var parsed = ParsedArn.Parse(arn, "stateMachineArn");
+        var resolved = ResolveStored(arn, parsed);
+        if (parsed.Alias is null)
+        {
+            if (_resolved.Count >= 4096)
+            {
+                _resolved.Clear();
+            }
+
+            _resolved[arn] = (generation, resolved);
+        }
+
+        return resolved;
+    }
+
+    private ResolvedStateMachine ResolveStored(string arn, ParsedArn parsed)
+    {
         return Read((connection, transaction) =>
         {
             var machine = parsed.Alias is null
@@ -941,7 +971,14 @@ public sealed class StateMachineRegistry : IDisposable
     {
         lock (_writeLock)
         {
-            return _database.Write(body);
+            try
+            {
+                return _database.Write(body);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _generation);
+            }
         }
     }
 

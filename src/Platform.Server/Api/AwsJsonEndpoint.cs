@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Platform.Asl.Json;
@@ -48,7 +50,19 @@ internal sealed class AwsJsonEndpoint(StepFunctionsApi api, ILogger<AwsJsonEndpo
 
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await context.Response.WriteAsync(answer.ToJson(), context.RequestAborted);
+        await WriteAsync(context.Response, answer.ToJson(), context.RequestAborted);
+    }
+
+    /// <summary>Writes the answer's UTF-8 straight into the response pipe with its Content-Length (one write, no chunked
+    /// framing and no intermediate byte array).</summary>
+    private static async Task WriteAsync(HttpResponse response, string json, CancellationToken cancellationToken)
+    {
+        int length = Encoding.UTF8.GetByteCount(json);
+        response.ContentLength = length;
+        var writer = response.BodyWriter;
+        int written = Encoding.UTF8.GetBytes(json, writer.GetSpan(length));
+        writer.Advance(written);
+        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>The HTTP status and AWS error body of a refused request (an <see cref="ApiException"/>, a registry or a
@@ -85,11 +99,11 @@ internal sealed class AwsJsonEndpoint(StepFunctionsApi api, ILogger<AwsJsonEndpo
             throw new ApiException(ApiErrorCodes.SerializationException, $"Unsupported Content-Type '{ApiRequest.Shorten(mediaType)}': send {ContentType}.");
         }
 
-        string text;
+        byte[] buffer;
+        int length;
         try
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            (buffer, length) = await ReadBodyAsync(request);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -97,25 +111,94 @@ internal sealed class AwsJsonEndpoint(StepFunctionsApi api, ILogger<AwsJsonEndpo
         }
 
         JNode body;
-        if (string.IsNullOrWhiteSpace(text))
+        try
         {
-            body = JObject.Empty;
+            body = Parse(buffer.AsSpan(0, length));
         }
-        else
+        finally
         {
-            try
-            {
-                body = JsonParser.Parse(text);
-            }
-            catch (JsonParseException ex)
-            {
-                throw new ApiException(ApiErrorCodes.SerializationException,
-                    $"The request body is not valid JSON: line {ex.Line.ToString(CultureInfo.InvariantCulture)}, column {ex.Column.ToString(CultureInfo.InvariantCulture)}: {ex.Reason}.");
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return body is JObject fields
             ? (target[TargetPrefix.Length..], new ApiRequest(fields))
             : throw new ApiException(ApiErrorCodes.SerializationException, $"The request body must be a JSON object, found {body.KindName}.");
     }
+
+    /// <summary>Reads the whole body into a rented buffer (sized by Content-Length when there is one), which the caller returns.</summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpRequest request)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is > 0 and < PlatformServer.MaxRequestBodyBytes ? (int)request.ContentLength.Value + 1 : 4096);
+        try
+        {
+            int filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan().CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int read = await request.Body.ReadAsync(buffer.AsMemory(filled), request.HttpContext.RequestAborted);
+                if (read == 0)
+                {
+                    return (buffer, filled);
+                }
+
+                filled += read;
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    /// <summary>The body as JSON, as if it were decoded to text first (a byte order mark dropped, invalid UTF-8 replaced
+    /// by U+FFFD, a blank body read as <c>{}</c>): valid UTF-8 with something other than whitespace in it, the usual case,
+    /// is parsed as it is, without the round trip through a string.</summary>
+    private static JNode Parse(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            utf8 = utf8[3..];
+        }
+
+        // A printable ASCII character is never white space, so such a body is not blank; then decoding valid UTF-8 and
+        // encoding it again gives back the same bytes, which is what the parser reads.
+        int visible = utf8.IndexOfAnyInRange((byte)0x21, (byte)0x7E);
+        if (visible < 0 || !Utf8.IsValid(utf8))
+        {
+            string text = Encoding.UTF8.GetString(utf8);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return JObject.Empty;
+            }
+
+            try
+            {
+                return JsonParser.Parse(text);
+            }
+            catch (JsonParseException ex)
+            {
+                throw NotJson(ex);
+            }
+        }
+
+        try
+        {
+            return JsonParser.Parse(utf8);
+        }
+        catch (JsonParseException ex)
+        {
+            throw NotJson(ex);
+        }
+    }
+
+    private static ApiException NotJson(JsonParseException ex) => new(ApiErrorCodes.SerializationException,
+        $"The request body is not valid JSON: line {ex.Line.ToString(CultureInfo.InvariantCulture)}, column {ex.Column.ToString(CultureInfo.InvariantCulture)}: {ex.Reason}.");
 }

@@ -133,7 +133,7 @@ internal sealed class ExecutionService(
                 $"This operation is not supported by STANDARD state machines: '{resolved.StateMachineArn}' is STANDARD; use StartExecution.");
         }
 
-        var execution = StartExpress(resolved, input, executionName);
+        var execution = StartExpress(resolved, input, executionName, inline: true);
         await execution.Run;
         return execution;
     }
@@ -412,7 +412,7 @@ internal sealed class ExecutionService(
         return (resolved, input, name ?? Guid.NewGuid().ToString());
     }
 
-    private ExpressExecution StartExpress(ResolvedStateMachine resolved, JNode input, string name)
+    private ExpressExecution StartExpress(ResolvedStateMachine resolved, JNode input, string name, bool inline = false)
     {
         var revision = Keep(resolved, persist: false);
         var orchestrator = Compile(revision);
@@ -421,7 +421,7 @@ internal sealed class ExecutionService(
         {
             Input = input, Name = name, StateMachineName = machine.Name, Region = machine.Region, Account = machine.Account, RoleArn = resolved.RoleArn,
         };
-        return express.Start(revision, orchestrator, executionInput, resolved.StateMachineVersionArn, resolved.StateMachineAliasArn);
+        return express.Start(revision, orchestrator, executionInput, resolved.StateMachineVersionArn, resolved.StateMachineAliasArn, inline);
     }
 
     /// <summary>The durable host's resolver: the revision pinned for the execution, or (for an execution a Task started)

@@ -17,32 +17,46 @@ internal sealed class ExpressExecutions(ITaskDispatcher tasks, TimeProvider time
     private readonly ConcurrentDictionary<string, ExpressExecution> _executions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ExpressExecution> _order = new();
 
-    /// <summary>Starts an execution in the background.</summary>
-    public ExpressExecution Start(StoredRevision revision, StateMachineOrchestrator orchestrator, ExecutionInput input, string? versionArn, string? aliasArn)
+    /// <summary>The number of executions in <see cref="_executions"/> (ConcurrentDictionary.Count takes every lock).</summary>
+    private int _count;
+
+    /// <summary>Starts an execution: in the background, or, when <paramref name="inline"/> (StartSyncExecution, whose caller
+    /// waits for the end anyway), on the caller's thread up to its first wait, which saves a thread-pool hop.</summary>
+    public ExpressExecution Start(StoredRevision revision, StateMachineOrchestrator orchestrator, ExecutionInput input, string? versionArn, string? aliasArn, bool inline = false)
     {
         var recorder = new HistoryRecorder(enabled: true);
         string arn = $"arn:aws:states:{input.Region}:{input.Account}:express:{input.StateMachineName}:{input.Name}:{Guid.NewGuid()}";
         var execution = new ExpressExecution(arn, revision, versionArn, aliasArn, input, time.GetUtcNow(), recorder);
-        _executions[arn] = execution;
+        if (_executions.TryAdd(arn, execution))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _executions[arn] = execution;
+        }
+
         _order.Enqueue(execution);
         Trim();
-        execution.Run = Task.Run(async () =>
-        {
-            ExecutionResult result;
-            try
-            {
-                result = await _host.RunAsync(orchestrator, input with { HistoryRecorder = recorder }, execution.Stopping.Token);
-            }
-            catch (Exception ex)
-            {
-                // The engine turns every state's failure into a value; this is the host itself failing.
-                result = new ExecutionResult(ExecutionStatus.Failed, null, "States.Runtime", ex.Message, recorder.Snapshot());
-            }
-
-            execution.End(result, time.GetUtcNow());
-            return result;
-        });
+        execution.Run = inline ? RunAsync(execution, orchestrator, input, recorder) : Task.Run(() => RunAsync(execution, orchestrator, input, recorder));
         return execution;
+    }
+
+    private async Task<ExecutionResult> RunAsync(ExpressExecution execution, StateMachineOrchestrator orchestrator, ExecutionInput input, HistoryRecorder recorder)
+    {
+        ExecutionResult result;
+        try
+        {
+            result = await _host.RunAsync(orchestrator, input with { HistoryRecorder = recorder }, execution.Stopping.Token);
+        }
+        catch (Exception ex)
+        {
+            // The engine turns every state's failure into a value; this is the host itself failing.
+            result = new ExecutionResult(ExecutionStatus.Failed, null, "States.Runtime", ex.Message, recorder.Snapshot());
+        }
+
+        execution.End(result, time.GetUtcNow());
+        return result;
     }
 
     /// <summary>Gets an execution kept in memory, or null.</summary>
@@ -64,8 +78,13 @@ internal sealed class ExpressExecutions(ITaskDispatcher tasks, TimeProvider time
     /// <summary>Forgets the oldest ended executions beyond the bound (running ones are always kept).</summary>
     private void Trim()
     {
+        if (Volatile.Read(ref _count) <= kept)
+        {
+            return;
+        }
+
         int checkedCount = _order.Count;
-        while (_executions.Count > kept && checkedCount-- > 0 && _order.TryDequeue(out var oldest))
+        while (Volatile.Read(ref _count) > kept && checkedCount-- > 0 && _order.TryDequeue(out var oldest))
         {
             if (oldest.Result is null)
             {
@@ -73,7 +92,10 @@ internal sealed class ExpressExecutions(ITaskDispatcher tasks, TimeProvider time
                 continue;
             }
 
-            _executions.TryRemove(oldest.Arn, out _);
+            if (_executions.TryRemove(new KeyValuePair<string, ExpressExecution>(oldest.Arn, oldest)))
+            {
+                Interlocked.Decrement(ref _count);
+            }
         }
     }
 }
