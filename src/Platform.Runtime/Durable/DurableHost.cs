@@ -35,6 +35,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, int> _writeFailures = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _timerGate = new(1, 1);
     private readonly Lock _idleLock = new();
     private readonly List<Task> _loops = [];
@@ -782,6 +783,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             try
             {
                 await RunEpisodeAsync(instanceId);
+                if (!_writeFailures.IsEmpty)
+                {
+                    _writeFailures.TryRemove(instanceId, out _);
+                }
             }
             catch (Exception ex) when (ex is ObjectDisposedException or OperationCanceledException && _stop.IsCancellationRequested)
             {
@@ -789,8 +794,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
             catch (Exception ex)
             {
-                // A journal failure: the instance stays as its journal says and runs again on its next event or restart.
+                // A journal failure (disk full, I/O error): the instance stays as its journal says; run the episode again
+                // after a back-off, so it does not wait for its next event or a restart.
                 Report(instanceId, ex);
+                RetryLater(instanceId, () => RequestEpisode(instanceId));
             }
             finally
             {
@@ -1080,6 +1087,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 }
 
                 await CompleteTaskAsync(item, DurableJson.Write(outcome), Now());
+                if (!_writeFailures.IsEmpty)
+                {
+                    _writeFailures.TryRemove(item.InstanceId, out _);
+                }
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && stop.IsCancellationRequested)
             {
@@ -1087,9 +1098,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
             catch (Exception ex)
             {
-                // The work item stays in the journal (its result was not recorded) and runs again on the next start; the
-                // worker itself goes on with the next item.
+                // The result was not recorded (a journal failure): the work item stays in the journal, and the task runs
+                // again after a back-off (at least once); the worker itself goes on with the next item.
                 Report(item.InstanceId, ex);
+                RetryLater(item.InstanceId, () => Enqueue(item));
             }
             finally
             {
@@ -1158,6 +1170,33 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     private void Report(string instanceId, Exception error)
     {
         LastError = new InvalidOperationException($"Execution '{instanceId}': {error.Message}", error);
+    }
+
+    /// <summary>Runs <paramref name="retry"/> after a back-off that doubles with each failure in a row of the instance's
+    /// writes (0.1 s to 30 s, on the host's clock), unless the host stops first. A success resets the count.</summary>
+    /// <remarks>A pending retry does not keep the host busy: <see cref="WhenIdleAsync"/> does not wait for a failing disk.</remarks>
+    private void RetryLater(string instanceId, Action retry)
+    {
+        int failures = _writeFailures.AddOrUpdate(instanceId, 1, (_, n) => n + 1);
+        var delay = TimeSpan.FromMilliseconds(Math.Min(100.0 * Math.Pow(2, Math.Min(failures - 1, 9)), 30_000));
+        _ = RetryAfterAsync(delay, retry);
+    }
+
+    private async Task RetryAfterAsync(TimeSpan delay, Action retry)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, _stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (!_stop.IsCancellationRequested)
+        {
+            retry();
+        }
     }
 
     private void SignalTimers()
