@@ -105,6 +105,51 @@ public sealed class TriggerRouter(IReadOnlyList<TriggerRule> rules, string regio
         return outcomes;
     }
 
+    /// <summary>Handles one queue message as the local queue endpoint does, and says how to settle it: a task-token
+    /// callback is raised, anything else starts the executions its queue's rules give. A message that can never succeed
+    /// (malformed, refused token, no rule, a rule that does not apply) is dead-lettered with the reason; one that was
+    /// handled, or was a duplicate, is completed. Failures of the client itself propagate, so the caller abandons the
+    /// message and Service Bus delivers it again.</summary>
+    public async Task<MessageSettlement> HandleMessageAsync(
+        WorkflowClient client, TaskTokens? tokens, string queue, string messageId, string body, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var (callback, error) = Callback(body, tokens, nowUtc);
+        if (error is not null)
+        {
+            return MessageSettlement.DeadLetter("InvalidMessage", error);
+        }
+
+        if (callback is not null)
+        {
+            if (!callback.IsValid)
+            {
+                return MessageSettlement.DeadLetter(callback.Check.Status == TaskTokenStatus.Expired ? "TaskTimedOut" : "InvalidToken", callback.Check.Reason!);
+            }
+
+            var instance = await client.GetInstanceAsync(callback.InstanceId!, getInputsAndOutputs: false, cancellationToken);
+            if (instance is null || instance.RuntimeStatus is not (WorkflowRuntimeStatus.Running or WorkflowRuntimeStatus.Pending or WorkflowRuntimeStatus.Suspended))
+            {
+                return MessageSettlement.DeadLetter("TaskDoesNotExist", $"the execution '{callback.InstanceId}' is not running");
+            }
+
+            await client.RaiseEventAsync(callback.InstanceId!, callback.EventName!, callback.Payload, cancellationToken);
+            return MessageSettlement.Complete($"raised '{callback.EventName}' to '{callback.InstanceId}'");
+        }
+
+        var starts = RouteMessage(queue, messageId, body);
+        if (starts.Count == 0)
+        {
+            return MessageSettlement.DeadLetter("NoRoute", $"no trigger rule listens to the queue '{queue}' (Platform:Triggers with Source 'queue' and Queue '{queue}'), and the message has no 'taskToken' to complete");
+        }
+
+        var outcomes = await StartAsync(client, starts, cancellationToken);
+        var failed = outcomes.Where(o => o.Status == TriggerDelivery.Failed).ToList();
+        return failed.Count > 0
+            ? MessageSettlement.DeadLetter("StartFailed", string.Join("; ", failed.Select(o => o.Reason)))
+            : MessageSettlement.Complete(string.Join("; ", outcomes.Select(o => $"{o.Status} {o.ExecutionArn}")));
+    }
+
     private List<TriggerStart> Route(TriggerEvent e)
     {
         var starts = new List<TriggerStart>();
@@ -160,3 +205,16 @@ public sealed record TriggerStart(string Rule, string EventId, ExecutionInput? E
 /// <param name="ExecutionArn">The execution, when started or duplicate.</param>
 /// <param name="Reason">Why it failed.</param>
 public sealed record TriggerOutcome(string Rule, string EventId, string Status, string? ExecutionArn, string? Reason);
+
+/// <summary>How to settle a Service Bus message: complete it, or dead-letter it with a reason.</summary>
+/// <param name="DeadLettered">Whether to dead-letter the message (false: complete it).</param>
+/// <param name="Reason">The dead-letter reason code, or "Completed".</param>
+/// <param name="Description">What was done, or why it can never succeed.</param>
+public sealed record MessageSettlement(bool DeadLettered, string Reason, string Description)
+{
+    /// <summary>Complete: the message was handled (or was a duplicate).</summary>
+    public static MessageSettlement Complete(string description) => new(false, "Completed", description);
+
+    /// <summary>Dead-letter: the message can never succeed.</summary>
+    public static MessageSettlement DeadLetter(string reason, string description) => new(true, reason, description);
+}

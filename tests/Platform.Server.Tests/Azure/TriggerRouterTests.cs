@@ -142,3 +142,71 @@ public sealed class TriggerRouterTests
 
     private static TriggerRule Router_Rule(string name) => new() { Name = name, Source = TriggerSource.Blob, StateMachine = "x" };
 }
+
+public sealed class TriggerRouterMessageTests
+{
+    private static readonly DateTime Now = new(2026, 8, 1, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly TaskTokens Tokens = new(new byte[32]);
+    private readonly FakeWorkflowClient _client = new();
+
+    private readonly TriggerRouter _router = new(
+        [new TriggerRule { Name = "bus", Source = TriggerSource.Queue, StateMachine = "etl", Queue = "sfn-events" }], "us-east-1", "123456789012");
+
+    [Fact]
+    public async Task HandleMessageAsync_RoutedMessage_StartsAndCompletes()
+    {
+        var settlement = await _router.HandleMessageAsync(_client, Tokens, "sfn-events", "m-1", """{"job":1}""", Now);
+
+        settlement.DeadLettered.Should().BeFalse();
+        _client.Instances.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task HandleMessageAsync_Redelivered_CompletesWithoutStartingAgain()
+    {
+        await _router.HandleMessageAsync(_client, Tokens, "sfn-events", "m-1", """{"job":1}""", Now);
+
+        var settlement = await _router.HandleMessageAsync(_client, Tokens, "sfn-events", "m-1", """{"job":1}""", Now);
+
+        settlement.DeadLettered.Should().BeFalse();
+        settlement.Description.Should().StartWith("duplicate");
+        _client.Instances.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task HandleMessageAsync_NoRule_DeadLettersWithNoRoute()
+    {
+        var settlement = await _router.HandleMessageAsync(_client, Tokens, "other", "m-1", "{}", Now);
+
+        (settlement.DeadLettered, settlement.Reason).Should().Be((true, "NoRoute"));
+    }
+
+    [Fact]
+    public async Task HandleMessageAsync_CallbackToRunningExecution_RaisesAndCompletes()
+    {
+        string execution = "arn:aws:states:us-east-1:123456789012:execution:etl:e";
+        _client.Instances[execution] = new WorkflowInstance(execution, OrchestratorNames.Execution, WorkflowRuntimeStatus.Running, default, default, null, null, null, null);
+        string token = Tokens.Issue(execution, "task-3", Now.AddHours(1));
+
+        var settlement = await _router.HandleMessageAsync(_client, Tokens, "sfn-events", "m-9", $$"""{"taskToken":"{{token}}","error":"Bad","cause":"row 7"}""", Now);
+
+        settlement.DeadLettered.Should().BeFalse();
+        var raised = _client.Raised.Should().ContainSingle().Subject;
+        var outcome = OrchestrationWire.Read<TaskOutcome>(raised.Payload);
+        (raised.EventName, outcome.Error, outcome.Cause).Should().Be(("task-3", "Bad", "row 7"));
+        _client.Instances.Should().ContainSingle("a callback starts nothing");
+    }
+
+    [Fact]
+    public async Task HandleMessageAsync_CallbackRefused_DeadLettersWithTheReason()
+    {
+        string token = Tokens.Issue("arn:aws:states:us-east-1:123456789012:execution:etl:gone", "task-3", Now.AddHours(1));
+        string expired = Tokens.Issue("x", "task-3", Now.AddHours(-1));
+
+        (await _router.HandleMessageAsync(_client, Tokens, "q", "1", $$"""{"taskToken":"{{token}}","output":1}""", Now)).Reason.Should().Be("TaskDoesNotExist");
+        (await _router.HandleMessageAsync(_client, Tokens, "q", "2", $$"""{"taskToken":"{{expired}}","output":1}""", Now)).Reason.Should().Be("TaskTimedOut");
+        (await _router.HandleMessageAsync(_client, Tokens, "q", "3", """{"taskToken":"v1.x.y","output":1}""", Now)).Reason.Should().Be("InvalidToken");
+        (await _router.HandleMessageAsync(_client, null, "q", "4", """{"taskToken":"v1.x.y","output":1}""", Now)).Reason.Should().Be("InvalidMessage");
+        _client.Raised.Should().BeEmpty();
+    }
+}
