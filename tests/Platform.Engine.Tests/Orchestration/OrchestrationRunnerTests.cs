@@ -70,6 +70,26 @@ public sealed class OrchestrationRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_LongLoop_ContinuesAsNewWithTheContinuationOnTheWire()
+    {
+        var loop = StateMachineOrchestrator.FromText("""
+            {"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"C"},"C":{"Type":"Pass","Next":"D"},"D":{"Type":"Succeed"}}}
+            """);
+        var context = new WireContext(Handlers(ok: true), Start);
+        var runner = new OrchestrationRunner(_ => loop, null, continueAsNewAfterEvents: 3);
+
+        string returned = await runner.RunAsync(context, Input("loop"));
+
+        returned.Should().Be("null");
+        var next = OrchestrationWire.Read<ExecutionInput>((string)context.ContinuedWith!);
+        next.Continuation!.State.Should().BeOneOf("B", "C", "D");
+        next.StateMachineName.Should().Be("loop");
+        var end = ExecutionEnd.Parse(await new OrchestrationRunner(_ => loop, null, continueAsNewAfterEvents: 100).RunAsync(new WireContext(Handlers(ok: true), Start), (string)context.ContinuedWith!))!;
+        end.Status.Should().Be(ExecutionStatus.Succeeded);
+        end.StartedAt.Should().Be(Start);
+    }
+
+    [Fact]
     public void Parse_NotAnEndDocument_IsNull()
     {
         ExecutionEnd.Parse("null").Should().BeNull();
