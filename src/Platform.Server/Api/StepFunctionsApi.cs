@@ -61,6 +61,14 @@ internal sealed partial class StepFunctionsApi
         }.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>Serves <paramref name="operations"/> instead of the server's own: the seam for a host with another backend
+    /// (the Azure Functions app), which keeps this class's protocol handling and refusals.</summary>
+    internal StepFunctionsApi(IReadOnlyDictionary<string, Func<ApiRequest, Task<JObject>>> operations)
+    {
+        _backend = null!;
+        _operations = operations.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     /// <summary>Gets the names of the operations served.</summary>
     public IEnumerable<string> Operations => _operations.Keys;
 

@@ -1,0 +1,40 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Platform.Engine.Orchestration;
+
+namespace Platform.Functions.Durable;
+
+/// <summary>The client port over Durable Task's <see cref="DurableTaskClient"/>: one call per member.</summary>
+/// <param name="client">Durable's client (from <c>[DurableClient]</c>).</param>
+internal sealed class DurableWorkflowClient(DurableTaskClient client) : WorkflowClient
+{
+    /// <inheritdoc />
+    public override Task<string> ScheduleNewAsync(string orchestratorName, object? input, string? instanceId, CancellationToken cancellationToken = default) =>
+        client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, OrchestrationWire.Write(input), new StartOrchestrationOptions(instanceId), cancellationToken);
+
+    /// <inheritdoc />
+    public override Task RaiseEventAsync(string instanceId, string eventName, object? payload, CancellationToken cancellationToken = default) =>
+        client.RaiseEventAsync(instanceId, eventName, OrchestrationWire.Write(payload), cancellationToken);
+
+    /// <inheritdoc />
+    public override async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs, CancellationToken cancellationToken = default) =>
+        await client.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } m
+            ? new WorkflowInstance(
+                m.InstanceId, m.Name, Enum.Parse<WorkflowRuntimeStatus>(m.RuntimeStatus.ToString()), m.CreatedAt, m.LastUpdatedAt,
+                m.SerializedInput is null ? null : m.ReadInputAs<string>(), m.SerializedOutput is null ? null : m.ReadOutputAs<string>(),
+                m.FailureDetails?.ErrorType, m.FailureDetails?.ErrorMessage)
+            : null;
+
+    /// <inheritdoc />
+    public override Task TerminateAsync(string instanceId, object? output, CancellationToken cancellationToken = default) =>
+        client.TerminateInstanceAsync(instanceId, OrchestrationWire.Write(output), cancellationToken);
+
+    /// <inheritdoc />
+    public override async Task<WorkflowPurgeResult> PurgeAllAsync(
+        DateTimeOffset createdTo, IReadOnlyList<WorkflowRuntimeStatus> statuses, TimeSpan? timeout, CancellationToken cancellationToken = default)
+    {
+        var filter = new PurgeInstancesFilter(CreatedTo: createdTo, Statuses: [.. statuses.Select(s => Enum.Parse<OrchestrationRuntimeStatus>(s.ToString()))]) { Timeout = timeout };
+        var result = await client.PurgeAllInstancesAsync(filter, null, cancellationToken);
+        return new WorkflowPurgeResult(result.PurgedInstanceCount, result.IsComplete);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Platform.Engine.Orchestration;
+using Platform.Functions.Durable;
+
+namespace Platform.Functions.Functions;
+
+/// <summary>The orchestrator that runs every state machine, and the activity that runs their tasks.</summary>
+/// <param name="platform">The app's parts.</param>
+public sealed class ExecutionFunctions(FunctionsPlatform platform)
+{
+    /// <summary>Runs one state machine execution (input: an ExecutionInput on the wire; output: its ExecutionEnd).</summary>
+    [Function(OrchestratorNames.Execution)]
+    public Task<string> RunExecution([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return platform.Runner.RunAsync(new DurableOrchestrationContext(context), context.GetInput<string>());
+    }
+
+    /// <summary>Runs one Task state invocation through the handler router; a failed outcome is thrown as an
+    /// <see cref="AslErrorException"/>, so Durable's failure details carry its Error and Cause to the orchestrator.</summary>
+    [Function(ActivityNames.ExecuteTask)]
+    public async Task<string> ExecuteTask([ActivityTrigger] string invocation, CancellationToken cancellationToken)
+    {
+        var outcome = await platform.Dispatcher.DispatchAsync(OrchestrationWire.ReadInvocation(invocation, null), cancellationToken);
+        return outcome.IsSuccess ? OrchestrationWire.Write(outcome) : throw AslFailures.ToException(outcome);
+    }
+}
