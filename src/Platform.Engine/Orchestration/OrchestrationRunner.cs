@@ -35,7 +35,9 @@ public sealed class OrchestrationRunner(Func<string, StateMachineOrchestrator?> 
         };
         execution = execution with { ContinueAsNewAfterEvents = execution.ContinueAsNewAfterEvents ?? continueAsNewAfterEvents };
         var started = execution.Continuation?.StartTime ?? context.CurrentUtcDateTime;
-        if (machines(execution.StateMachineName) is not { } machine)
+        // A Map Run's child is named <machine>/<label> and runs a Map state's processor of <machine>.
+        string machineName = execution.MapRun is null ? execution.StateMachineName : execution.StateMachineName.Split('/')[0];
+        if (machines(machineName) is not { } machine)
         {
             return new ExecutionEnd(ExecutionStatus.Failed, null, StatesErrors.Runtime, $"State Machine Does Not Exist: '{execution.StateMachineName}' is not deployed with this app.", started, context.CurrentUtcDateTime).ToJson().ToString();
         }

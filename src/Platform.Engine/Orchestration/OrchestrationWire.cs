@@ -108,7 +108,7 @@ public static class OrchestrationWire
 
     private static string WriteInput(ExecutionInput input)
     {
-        var builder = new JObjectBuilder(12);
+        var builder = new JObjectBuilder(14);
         builder.Set("input", input.Input);
         builder.Set("name", JNode.From(input.Name));
         builder.Set("stateMachineName", JNode.From(input.StateMachineName));
@@ -120,6 +120,14 @@ public static class OrchestrationWire
         builder.Set("recordHistory", JNode.From(input.RecordHistory));
         SetIf(builder, "maxHistoryEvents", input.MaxHistoryEvents is { } m ? JNode.From(m) : null);
         SetIf(builder, "continueAsNewAfterEvents", input.ContinueAsNewAfterEvents is { } after ? JNode.From(after) : null);
+        SetIf(builder, "mapRunChildren", input.MapRunChildren ? JNode.True : null);
+        if (input.MapRun is { } mapRun)
+        {
+            builder.Set("mapRun", new JObject(
+                ["mapState", "parentExecutionArn", "mapRunArn"],
+                [JNode.From(mapRun.MapState), JNode.From(mapRun.ParentExecutionArn), JNode.From(mapRun.MapRunArn)]));
+        }
+
         if (input.Continuation is { } next)
         {
             var continuation = new JObjectBuilder(7);
@@ -153,6 +161,15 @@ public static class OrchestrationWire
             MaxHistoryEvents = Int(o, "maxHistoryEvents") is { } m ? (int)m : null,
             ContinueAsNewAfterEvents = Int(o, "continueAsNewAfterEvents") is { } after ? (int)after : null,
             Continuation = o["continuation"] is JObject next ? ReadContinuation(next) : null,
+            MapRunChildren = o["mapRunChildren"] is JBool { Value: true },
+            MapRun = o["mapRun"] is JObject mapRun
+                ? new MapRunChild
+                {
+                    MapState = Str(mapRun, "mapState") ?? throw Missing("map run", "mapState"),
+                    ParentExecutionArn = Str(mapRun, "parentExecutionArn") ?? throw Missing("map run", "parentExecutionArn"),
+                    MapRunArn = Str(mapRun, "mapRunArn") ?? throw Missing("map run", "mapRunArn"),
+                }
+                : null,
         };
     }
 

@@ -11,6 +11,9 @@ namespace Platform.Functions.Durable;
 internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) : OrchestrationContext
 {
     /// <inheritdoc />
+    public override string Name => inner.Name;
+
+    /// <inheritdoc />
     public override string InstanceId => inner.InstanceId;
 
     /// <inheritdoc />

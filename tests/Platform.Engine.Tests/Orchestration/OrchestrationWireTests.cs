@@ -82,6 +82,32 @@ public sealed class OrchestrationWireTests
     }
 
     [Fact]
+    public void Read_MapRunChild_RoundTrips()
+    {
+        var input = new ExecutionInput
+        {
+            Input = JNode.Parse("""{"n":3}"""),
+            Name = "c0ffee",
+            StateMachineName = "orders/fan",
+            MapRunChildren = true,
+            MapRun = new MapRunChild
+            {
+                MapState = "/States/Fan",
+                ParentExecutionArn = "arn:aws:states:us-east-1:123456789012:execution:orders:run-1",
+                MapRunArn = "arn:aws:states:us-east-1:123456789012:mapRun:orders/fan:1",
+            },
+        };
+
+        string wire = OrchestrationWire.Write(input);
+        var read = OrchestrationWire.Read<ExecutionInput>(wire);
+
+        OrchestrationWire.Write(read).Should().Be(wire);
+        read.MapRun.Should().Be(input.MapRun);
+        read.MapRunChildren.Should().BeTrue();
+        OrchestrationWire.Read<ExecutionInput>(OrchestrationWire.Write(input with { MapRun = null, MapRunChildren = false })).MapRun.Should().BeNull();
+    }
+
+    [Fact]
     public void Read_JsonAndText_ReturnsNodeOrTheTextItself()
     {
         OrchestrationWire.Read<JNode>("""{"a":[1]}""").Should().BeOfType<JObject>();
