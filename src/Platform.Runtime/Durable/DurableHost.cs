@@ -36,6 +36,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     private readonly HashSet<string> _dirty = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, int> _writeFailures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string InstanceId, string ActivityId), CancellationTokenSource> _activities = new();
     private readonly SemaphoreSlim _timerGate = new(1, 1);
     private readonly Lock _idleLock = new();
     private readonly List<Task> _loops = [];
@@ -903,6 +904,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
 
             StopMapRunChildren(instanceId);
+            AbandonActivities(instanceId);
             return;
         }
 
@@ -926,6 +928,31 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         }
 
         _cache.Put(context);
+    }
+
+    /// <summary>Cancels the tasks of an execution that ended while they ran (it was stopped, failed in another branch, or
+    /// timed out): their handlers get the cancellation through their token, and their results would not be recorded anyway.</summary>
+    private void AbandonActivities(string instanceId)
+    {
+        if (_activities.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var ((instance, _), abandon) in _activities)
+        {
+            if (instance == instanceId)
+            {
+                try
+                {
+                    abandon.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // It ended meanwhile.
+                }
+            }
+        }
     }
 
     /// <summary>Stops the Map Run children still running when their parent ended (it failed, was stopped or timed out), as
@@ -1067,15 +1094,29 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
                 var invocation = DurableJson.ReadInvocation(item.Payload, item.ActivityId);
                 TaskOutcome outcome;
+                var key = (item.InstanceId, item.ActivityId);
+                using var abandon = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                _activities[key] = abandon;
                 try
                 {
                     outcome = IsStartExecution(invocation.Resource)
                         ? await StartNestedAsync(invocation)
-                        : await _tasks.DispatchAsync(invocation, stop).AsTask().WaitAsync(stop);
+                        : await _tasks.DispatchAsync(invocation, abandon.Token).AsTask().WaitAsync(abandon.Token);
                 }
                 catch (Exception ex) when (!stop.IsCancellationRequested)
                 {
+                    // Also a task abandoned because its execution ended: its result is not recorded (the work item is gone).
                     outcome = TaskOutcome.FromException(ex);
+                }
+                finally
+                {
+                    _activities.TryRemove(new KeyValuePair<(string, string), CancellationTokenSource>(key, abandon));
+                }
+
+                if (abandon.IsCancellationRequested && !stop.IsCancellationRequested)
+                {
+                    // Abandoned: its execution ended. Nothing to record (a redrive made a new work item, run by another worker).
+                    continue;
                 }
 
                 if (stop.IsCancellationRequested)
