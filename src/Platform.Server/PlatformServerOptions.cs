@@ -42,6 +42,10 @@ public sealed record PlatformServerOptions
     /// <value><see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Gets the key that signs task tokens (at least 32 bytes, e.g. from a secret store), or null to keep a random
+    /// one in the journal. Changing it makes the tokens already handed out invalid.</summary>
+    public byte[]? TaskTokenKey { get; init; }
+
     /// <summary>Gets a value indicating whether the journal syncs every commit to disk (see <c>DurableHostOptions.FullSync</c>).</summary>
     /// <value><see langword="true"/>.</value>
     public bool FullSync { get; init; } = true;

@@ -84,6 +84,7 @@ internal sealed class ServerBackend : IAsyncDisposable
                 DatabasePath = Path.Combine(directory, "journal.db"),
                 TimeProvider = options.TimeProvider,
                 FullSync = options.FullSync,
+                TaskTokenKey = options.TaskTokenKey,
             });
             var express = new ExpressExecutions(dispatcher, options.TimeProvider, options.ExpressExecutionsKept);
             var backend = new ServerBackend(options, directory, registry, store, durable, express, tasks) { Integrations = integrations };

@@ -16,7 +16,7 @@ public static partial class ServerConfiguration
     /// <summary>The prefix of the server's own environment variables.</summary>
     public const string EnvironmentPrefix = "PLATFORM_";
 
-    private static readonly string[] Settings = ["DataDirectory", "Port", "ApiKey", "Region", "AccountId", "WorkflowsDirectory"];
+    private static readonly string[] Settings = ["DataDirectory", "Port", "ApiKey", "Region", "AccountId", "WorkflowsDirectory", "TaskTokenKey"];
 
     /// <summary>Maps <c>PLATFORM_*</c> environment variables onto <c>Platform:*</c> keys (unknown ones are left out).</summary>
     public static Dictionary<string, string?> FromEnvironment(IDictionary? variables = null)
@@ -83,9 +83,34 @@ public static partial class ServerConfiguration
             options = options with { WorkflowsDirectory = workflows.Length == 0 ? null : workflows };
         }
 
+        if (section["TaskTokenKey"] is { Length: > 0 } tokenKey)
+        {
+            options = options with { TaskTokenKey = TokenKey(tokenKey) };
+        }
+
         options = Triggers.IntegrationSettings.Read(section, options);
 
         return options;
+    }
+
+    /// <summary>Reads the task token signing key: base64 of at least 32 bytes. The error never repeats the value (a secret).</summary>
+    private static byte[] TokenKey(string text)
+    {
+        byte[]? key = null;
+        try
+        {
+            key = Convert.FromBase64String(text.Trim());
+        }
+        catch (FormatException)
+        {
+            // Reported below.
+        }
+
+        return key is { Length: >= 32 }
+            ? key
+            : throw new ServerConfigurationException(
+                $"the setting {Section}:TaskTokenKey must be base64 of at least 32 random bytes (e.g. from 'openssl rand -base64 32'); " +
+                (key is null ? "the value given is not base64" : $"the value given decodes to {key.Length.ToString(CultureInfo.InvariantCulture)} bytes"));
     }
 
     private static ServerConfigurationException Invalid(string setting, string value, string expected) =>

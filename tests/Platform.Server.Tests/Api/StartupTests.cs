@@ -42,6 +42,30 @@ public sealed class StartupTests
         second.Should().Throw<ServerConfigurationException>().Which.Message.Should().Contain("is in use").And.Contain(h.Server.DataDirectory);
     }
 
+    [Theory]
+    [InlineData("not base64!", "not base64")]
+    [InlineData("c2hvcnQ=", "decodes to 5 bytes")]
+    public void Configuration_TaskTokenKey_Malformed_IsRefusedWithoutRepeatingIt(string value, string expected)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Platform:TaskTokenKey"] = value }).Build();
+        var act = () => ServerConfiguration.Read(settings, new PlatformServerOptions());
+        act.Should().Throw<ServerConfigurationException>().Which.Message.Should().Contain("Platform:TaskTokenKey").And.Contain(expected).And.NotContain(value);
+    }
+
+    [Fact]
+    public async Task TaskTokenKey_Configured_IsUsedAndNotStoredInTheJournal()
+    {
+        string key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        await using var h = await ServerHarness.StartAsync(new Dictionary<string, string?> { ["TaskTokenKey"] = key });
+        h.Server.Options.TaskTokenKey.Should().Equal(Convert.FromBase64String(key));
+        string journal = Path.Combine(h.Server.DataDirectory, "journal.db");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={journal};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM settings WHERE name = 'task-token-key'";
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).Should().Be(0, "the configured key is not written beside the data");
+    }
+
     [Fact]
     public async Task RegionAndAccount_Configured_ShapeTheArns()
     {
