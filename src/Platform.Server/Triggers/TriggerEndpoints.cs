@@ -145,9 +145,7 @@ internal static class TriggerEndpoints
         var validation = events.FirstOrDefault(e => string.Equals(e.EventType, EventGridParser.SubscriptionValidation, StringComparison.OrdinalIgnoreCase));
         if (validation is not null)
         {
-            return validation.Document["data"] is JObject { } data && data["validationCode"] is JString { Value.Length: > 0 } code
-                ? Json(new JObject(["validationResponse"], [code]))
-                : Error(400, "InvalidEvents", $"the subscription validation event '{validation.Id}' has no string 'data.validationCode'");
+            return Json(new JObject(["validationResponse"], [JNode.From(validation.ValidationCode!)]));
         }
 
         var deliveries = new List<TriggerDelivery>();

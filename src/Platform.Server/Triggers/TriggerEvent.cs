@@ -23,4 +23,7 @@ internal sealed record TriggerEvent(string Id, JObject Document, string Origin)
 
     /// <summary>Gets the queue a message was posted to, or null.</summary>
     public string? Queue { get; init; }
+
+    /// <summary>Gets the code of an Event Grid subscription validation event (its <c>SubscriptionValidationEventData</c>), or null.</summary>
+    public string? ValidationCode { get; init; }
 }

@@ -160,6 +160,7 @@ public class CircuitBreakerTests : IDisposable
     public async Task Dispatch_ConcurrentWorkersAfterTheCoolDown_LetExactlyOneTrialThrough()
     {
         var gate = new TaskCompletionSource<TaskOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var trialStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int trials = 0;
         var handlers = new TaskHandlerRegistry().Register("Payments", (_, _) =>
         {
@@ -169,6 +170,7 @@ public class CircuitBreakerTests : IDisposable
             }
 
             Interlocked.Increment(ref trials);
+            trialStarted.TrySetResult();
             return new ValueTask<TaskOutcome>(gate.Task);
         });
         var store = () => new TableCircuitBreakerStore(new SqliteTableStore(Path.Combine(_directory, "race.db"), _clock));
@@ -178,11 +180,13 @@ public class CircuitBreakerTests : IDisposable
         At(100);
         var calls = workers.Select(w => Task.Run(() => w.DispatchAsync(Call(), default).AsTask())).ToList();
 
-        // Five calls must be refused at once; a second trial would block on the gate, and the deadline makes that a failure, not a hang.
+        // Five calls must be refused at once, and the sixth must reach the resource as the trial. The refusals can all come
+        // back while the trial's worker is still between its half-open write and the call, so wait for both. A second trial
+        // would block on the gate, and the deadline makes that a failure, not a hang.
         var deadline = Task.Delay(TimeSpan.FromSeconds(30));
-        while (calls.Count(c => c.IsCompleted) < 5 && !deadline.IsCompleted)
+        while ((calls.Count(c => c.IsCompleted) < 5 || !trialStarted.Task.IsCompleted) && !deadline.IsCompleted)
         {
-            await Task.WhenAny(calls.Where(c => !c.IsCompleted).Append(deadline));
+            await Task.WhenAny(calls.Where(c => !c.IsCompleted).Append(trialStarted.Task).Where(t => !t.IsCompleted).Append(deadline));
         }
 
         trials.Should().Be(1);

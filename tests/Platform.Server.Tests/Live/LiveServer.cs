@@ -19,6 +19,10 @@ public sealed class LiveServer : IAsyncDisposable
 
     public string Url { get; private set; } = string.Empty;
 
+    /// <summary>Gets the server's working directory (temporary, deleted on dispose): its <c>appsettings.json</c>, if any,
+    /// and its data directory.</summary>
+    public string Directory => _directory;
+
     public string Output
     {
         get
@@ -30,9 +34,19 @@ public sealed class LiveServer : IAsyncDisposable
         }
     }
 
-    public static async Task<LiveServer> StartAsync(string apiKey)
+    /// <summary>Starts <c>platform serve</c> in a new temporary directory, with the repository's <c>workflows/</c>.</summary>
+    /// <param name="apiKey">The API key to require, or null for none.</param>
+    /// <param name="settingsFile">An <c>appsettings.json</c> to copy into the working directory (the server reads it from
+    /// there); <c>DataDirectory</c> and <c>WorkflowsDirectory</c> in it are overridden by the command line.</param>
+    /// <param name="dataFolder">The data directory's name inside the working directory.</param>
+    public static async Task<LiveServer> StartAsync(string? apiKey, string? settingsFile = null, string dataFolder = "data")
     {
-        string directory = Directory.CreateTempSubdirectory("platform-live").FullName;
+        string directory = System.IO.Directory.CreateTempSubdirectory("platform-live").FullName;
+        if (settingsFile is not null)
+        {
+            File.Copy(settingsFile, Path.Combine(directory, "appsettings.json"));
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -41,11 +55,17 @@ public sealed class LiveServer : IAsyncDisposable
         };
         foreach (string argument in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "platform.dll"), "serve", "--port", "0", "--data", Path.Combine(directory, "data"),
-            "--workflows", Path.Combine(Tools.RepositoryRoot, "workflows"), "--api-key", apiKey,
+            Path.Combine(AppContext.BaseDirectory, "platform.dll"), "serve", "--port", "0", "--data", Path.Combine(directory, dataFolder),
+            "--workflows", Path.Combine(Tools.RepositoryRoot, "workflows"),
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (apiKey is not null)
+        {
+            start.ArgumentList.Add("--api-key");
+            start.ArgumentList.Add(apiKey);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start platform serve");
@@ -100,7 +120,7 @@ public sealed class LiveServer : IAsyncDisposable
         _process.Dispose();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
