@@ -155,14 +155,10 @@ public sealed class TriggerRouter(IReadOnlyList<TriggerRule> rules, string regio
         var starts = new List<TriggerStart>();
         foreach (var rule in rules.Where(r => r.Matches(e)))
         {
-            JNode input;
-            try
+            var (input, problem) = rule.InputFor(e);
+            if (input is null)
             {
-                input = rule.Input is null ? e.Document : rule.Input.Evaluate(new DocumentContext(e.Document));
-            }
-            catch (StatesException ex)
-            {
-                starts.Add(new TriggerStart(rule.Name, e.Id, null, $"the input template of rule '{rule.Name}' does not apply to the event: {ex.Cause}"));
+                starts.Add(new TriggerStart(rule.Name, e.Id, null, problem));
                 continue;
             }
 
@@ -178,16 +174,6 @@ public sealed class TriggerRouter(IReadOnlyList<TriggerRule> rules, string regio
         }
 
         return starts;
-    }
-
-    /// <summary>Templates read the event document; <c>$$</c> is empty.</summary>
-    private sealed class DocumentContext(JNode document) : EvaluationContext
-    {
-        public override JNode Input => document;
-
-        public override JNode ContextObject => JObject.Empty;
-
-        public override Guid NewGuid() => Guid.NewGuid();
     }
 }
 

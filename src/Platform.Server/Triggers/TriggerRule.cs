@@ -1,4 +1,7 @@
 using Platform.Asl.DataFlow;
+using Platform.Asl.Errors;
+using Platform.Asl.Json;
+using Platform.Asl.Paths;
 
 namespace Platform.Server.Triggers;
 
@@ -40,6 +43,20 @@ public sealed record TriggerRule
     /// document itself.</summary>
     public PayloadTemplate? Input { get; init; }
 
+    /// <summary>The execution input the rule makes of <paramref name="e"/>: its template applied to the event document (or
+    /// the document itself), or why the template does not apply.</summary>
+    internal (JNode? Input, string? Error) InputFor(TriggerEvent e)
+    {
+        try
+        {
+            return (Input is null ? e.Document : Input.Evaluate(new DocumentContext(e.Document)), null);
+        }
+        catch (StatesException ex)
+        {
+            return (null, $"the input template of rule '{Name}' does not apply to the event: {ex.Cause}");
+        }
+    }
+
     /// <summary>Tells whether the rule routes <paramref name="e"/>.</summary>
     internal bool Matches(TriggerEvent e) => Source switch
     {
@@ -54,4 +71,14 @@ public sealed record TriggerRule
         TriggerSource.Queue => e.Queue is not null && e.Queue == Queue,
         _ => false,
     };
+}
+
+/// <summary>Templates read the event document; <c>$$</c> is empty.</summary>
+internal sealed class DocumentContext(JNode document) : EvaluationContext
+{
+    public override JNode Input => document;
+
+    public override JNode ContextObject => JObject.Empty;
+
+    public override Guid NewGuid() => Guid.NewGuid();
 }

@@ -79,14 +79,10 @@ internal sealed class TriggerService(ServerBackend backend)
             return new TriggerDelivery(rule.Name, e.Id, TriggerDelivery.Duplicate, Text(record, "executionArn"), null);
         }
 
-        JNode input;
-        try
+        var (input, problem) = rule.InputFor(e);
+        if (input is null)
         {
-            input = rule.Input is null ? e.Document : rule.Input.Evaluate(new DocumentContext(e.Document));
-        }
-        catch (StatesException ex)
-        {
-            return await RecordAsync(rule, e, TriggerDelivery.Failed, null, $"the input template of rule '{rule.Name}' does not apply to the event: {ex.Cause}", cancellationToken);
+            return await RecordAsync(rule, e, TriggerDelivery.Failed, null, problem, cancellationToken);
         }
 
         string machineArn = rule.StateMachine.StartsWith("arn:", StringComparison.Ordinal)
@@ -136,14 +132,4 @@ internal sealed class TriggerService(ServerBackend backend)
          reason is null ? JNode.Null : JNode.From(reason), JNode.From(backend.Options.TimeProvider.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture))]);
 
     private static string Text(TableItem item, string attribute) => item.Attributes[attribute] is JString { Value: var value } ? value : string.Empty;
-
-    /// <summary>Templates read the event document; <c>$$</c> is empty.</summary>
-    private sealed class DocumentContext(JNode document) : EvaluationContext
-    {
-        public override JNode Input => document;
-
-        public override JNode ContextObject => JObject.Empty;
-
-        public override Guid NewGuid() => Guid.NewGuid();
-    }
 }
