@@ -13,7 +13,8 @@ public sealed record MapRunChild
     /// <summary>Gets the JSON pointer of the Map state in the definition (for example <c>/States/Process</c>).</summary>
     public required string MapState { get; init; }
 
-    /// <summary>Gets the ARN of the execution whose Map state started this child.</summary>
+    /// <summary>Gets the ARN of the top-level execution this child descends from: the Map's own execution, or, for a Map Run
+    /// inside a Map Run's child, that child's top-level execution (the one a registry pinned to a revision).</summary>
     public required string ParentExecutionArn { get; init; }
 
     /// <summary>Gets the ARN of the Map Run.</summary>

@@ -110,8 +110,7 @@ internal sealed class MapNode : RetryingNode
         run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(items.Count)]) : null);
         long startedId = run.LastEventId;
         bool tolerant = toleratedCount is not null || toleratedPercentage is not null;
-        var state = (MapState)Definition;
-        if (state.Mode == MapMode.Distributed && run.Execution.Info.MapRunChildren)
+        if (((MapState)Definition).Mode == MapMode.Distributed && run.Execution.Info.MapRunChildren)
         {
             return await RunMapRunAsync(run, input, inputs, maxConcurrency, toleratedCount, toleratedPercentage);
         }
@@ -151,6 +150,13 @@ internal sealed class MapNode : RetryingNode
             return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
         }
 
+        run.Record(HistoryEventTypes.MapStateSucceeded, null);
+        return Complete(run, input, Results(outcomes));
+    }
+
+    /// <summary>The Map's result: each item's output in item order, and <c>{Error, Cause}</c> where a failure was tolerated.</summary>
+    private JArray Results(BranchOutcome[] outcomes)
+    {
         var results = new JNode[outcomes.Length];
         for (int i = 0; i < outcomes.Length; i++)
         {
@@ -165,8 +171,7 @@ internal sealed class MapNode : RetryingNode
                 : outcome.Output!;
         }
 
-        run.Record(HistoryEventTypes.MapStateSucceeded, null);
-        return Complete(run, input, new JArray(results));
+        return new JArray(results);
     }
 
     private static JsonataTemplate? Expression(JNode? value, string field) =>
@@ -269,18 +274,9 @@ internal sealed class MapNode : RetryingNode
             return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, Cause);
         }
 
-        var results = new JNode[outcomes.Length];
-        for (int i = 0; i < outcomes.Length; i++)
-        {
-            var outcome = outcomes[i];
-            results[i] = outcome.Failed
-                ? new JObject(["Error", "Cause"], [outcome.Error is null ? JNode.Null : JNode.From(outcome.Error), JNode.From(outcome.Cause ?? string.Empty)])
-                : outcome.Output!;
-        }
-
         run.Record(HistoryEventTypes.MapRunSucceeded, null);
         run.Record(HistoryEventTypes.MapStateSucceeded, null);
-        return Complete(run, input, new JArray(results));
+        return Complete(run, input, Results(outcomes));
     }
 
     /// <summary>Runs one child execution of a Map Run and returns how it ended. A redrive of the parent while the child's

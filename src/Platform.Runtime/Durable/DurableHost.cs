@@ -126,7 +126,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The external event that <see cref="StopExecutionAsync"/> raises; its payload is <c>{"error", "cause"}</c>.</summary>
-    public const string StopEventName = OrchestrationEvents.Stop;
+    public const string StopEventName = "$stop";
 
     /// <summary>Runs a state machine, listening for a stop request all along: it cancels the run (ExecutionAborted, with the
     /// request's error and cause), which interrupts waits, timers and tasks in flight.</summary>
@@ -903,7 +903,11 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 RequestEpisode(parent);
             }
 
-            StopMapRunChildren(instanceId);
+            if (context.CalledSubOrchestrations)
+            {
+                StopMapRunChildren(instanceId);
+            }
+
             AbandonActivities(instanceId);
             return;
         }

@@ -60,6 +60,10 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
 
     public override string Name { get; }
 
+    /// <summary>Gets a value indicating whether this run (of the current generation) started any sub-orchestration, so the
+    /// host looks for children to stop at its end only when there can be some.</summary>
+    public bool CalledSubOrchestrations { get; private set; }
+
     public override DateTime CurrentUtcDateTime => _now;
 
     public override bool IsReplaying => _replaying;
@@ -375,6 +379,7 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     public override ValueTask<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, string? instanceId = null, object? input = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName);
+        CalledSubOrchestrations = true;
         int sequence = _nextSequence++;
         string childId = instanceId ?? InstanceId + ":" + sequence.ToString(CultureInfo.InvariantCulture);
         string storedInput = input switch
