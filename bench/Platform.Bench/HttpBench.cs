@@ -59,7 +59,7 @@ internal static class HttpBench
                 connections[i] = await Connection.OpenAsync(endpoint, request);
             }
 
-            await RunFor(connections, TimeSpan.FromSeconds(Math.Min(3, seconds)), null);  // warm-up: tiered JIT on both sides
+            await RunFor(connections, TimeSpan.FromSeconds(10), null);  // warm-up: tiered JIT on both sides
             var latencies = Enumerable.Range(0, clients).Select(_ => new List<long>(1 << 16)).ToArray();
             var cpuBefore = server is null ? TimeSpan.Zero : Cpu(server);
             var selfCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;

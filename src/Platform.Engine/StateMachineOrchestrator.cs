@@ -63,7 +63,7 @@ public sealed class StateMachineOrchestrator
                 HistoryEventTypes.ExecutionStarted,
                 0,
                 start,
-                history.Enabled ? new JObject(["input", "inputDetails", "roleArn"], [JNode.From(input.Input.ToString()), new JObject(["truncated"], [JNode.False]), JNode.From(input.EffectiveRoleArn)]) : null);
+                history.Enabled ? new JObject(["input", "inputDetails", "roleArn"], [JString.OfJson(input.Input), new JObject(["truncated"], [JNode.False]), JNode.From(input.EffectiveRoleArn)]) : null);
 
             if (input.Input.Utf8Size > StatesErrors.MaxPayloadBytes)
             {

@@ -44,6 +44,13 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> settings, TextWriter stdout, CancellationToken cancellationToken)
     {
+        // Socket operations complete on the socket threads, and the server runs requests there (see IoThreadGuard), unless
+        // whoever started the server chose otherwise. Set before the first socket exists: .NET reads it once per process.
+        if (Environment.GetEnvironmentVariable(IoThreadGuard.InlineCompletions) is null)
+        {
+            Environment.SetEnvironmentVariable(IoThreadGuard.InlineCompletions, "1");
+        }
+
         PlatformServer server;
         try
         {

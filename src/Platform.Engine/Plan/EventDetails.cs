@@ -2,28 +2,29 @@ using Platform.Asl.Json;
 
 namespace Platform.Engine.Plan;
 
-/// <summary>Builders for AWS's event details (payloads are JSON text inside the details, as AWS prints them).</summary>
+/// <summary>Builders for AWS's event details (payloads are JSON text inside the details, as AWS prints them, written
+/// only when the event is read: <see cref="JString.OfJson"/>).</summary>
 internal static class EventDetails
 {
     public static JObject Entered(string name, JNode input) =>
-        new(["name", "input", "inputDetails"], [JNode.From(name), JNode.From(input.ToString()), NotTruncated]);
+        new(["name", "input", "inputDetails"], [JNode.From(name), JString.OfJson(input), NotTruncated]);
 
     public static JObject Exited(string name, JNode output, JObject? assigned)
     {
         if (assigned is null)
         {
-            return new(["name", "output", "outputDetails"], [JNode.From(name), JNode.From(output.ToString()), NotTruncated]);
+            return new(["name", "output", "outputDetails"], [JNode.From(name), JString.OfJson(output), NotTruncated]);
         }
 
         var variables = new JObjectBuilder(assigned.Count);
         foreach (var (key, value) in assigned)
         {
-            variables.Set(key, JNode.From(value.ToString()));
+            variables.Set(key, JString.OfJson(value));
         }
 
         return new(
             ["name", "output", "outputDetails", "assignedVariables", "assignedVariablesDetails"],
-            [JNode.From(name), JNode.From(output.ToString()), NotTruncated, variables.Build(), NotTruncated]);
+            [JNode.From(name), JString.OfJson(output), NotTruncated, variables.Build(), NotTruncated]);
     }
 
     public static JObject Error(string? error, string? cause)
@@ -42,7 +43,7 @@ internal static class EventDetails
         return builder.Build();
     }
 
-    public static JObject Output(JNode output) => new(["output", "outputDetails"], [JNode.From(output.ToString()), NotTruncated]);
+    public static JObject Output(JNode output) => new(["output", "outputDetails"], [JString.OfJson(output), NotTruncated]);
 
     private static readonly JObject NotTruncated = new(["truncated"], [JNode.False]);
 }

@@ -408,14 +408,14 @@ internal sealed class TaskNode : RetryingNode
         if (_resource.Kind is ResourceKind.LambdaFunction or ResourceKind.Activity)
         {
             builder.Set("resource", JNode.From(_state.Resource));
-            builder.Set("input", JNode.From(parameters.ToString()));
+            builder.Set("input", JString.OfJson(parameters));
         }
         else
         {
             builder.Set("resourceType", JNode.From(_resource.ResourceType));
             builder.Set("resource", JNode.From(_resource.ResourceName));
             builder.Set("region", JNode.From(_resource.Region));
-            builder.Set("parameters", JNode.From(parameters.ToString()));
+            builder.Set("parameters", JString.OfJson(parameters));
         }
 
         if (timeout is { } t)

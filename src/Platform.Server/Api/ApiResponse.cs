@@ -5,7 +5,7 @@ namespace Platform.Server.Api;
 /// <summary>Builds a response object in AWS's shape: absent values are left out, dates are epoch seconds.</summary>
 internal sealed class ApiResponse
 {
-    private readonly JObjectBuilder _builder = new(8);
+    private readonly JObjectBuilder _builder = new(12);
 
     /// <summary>An empty response (<c>{}</c>).</summary>
     public static JObject Empty => JObject.Empty;

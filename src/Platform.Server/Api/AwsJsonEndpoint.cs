@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Asl.Json;
 using Platform.Runtime.Durable;
 using Platform.Runtime.Registry;
+using Platform.Server.Hosting;
 
 namespace Platform.Server.Api;
 
@@ -24,7 +25,7 @@ internal sealed class AwsJsonEndpoint(StepFunctionsApi api, ILogger<AwsJsonEndpo
     /// <summary>Answers one request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
-        string requestId = Guid.NewGuid().ToString();
+        string requestId = RandomIds.NewString();
         context.Response.Headers["x-amzn-RequestId"] = requestId;
         JObject answer;
         int status = 200;
@@ -50,18 +51,27 @@ internal sealed class AwsJsonEndpoint(StepFunctionsApi api, ILogger<AwsJsonEndpo
 
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await WriteAsync(context.Response, answer.ToJson(), context.RequestAborted);
+        await WriteAsync(context.Response, answer, context.RequestAborted);
     }
 
-    /// <summary>Writes the answer's UTF-8 straight into the response pipe with its Content-Length (one write, no chunked
-    /// framing and no intermediate byte array).</summary>
-    private static async Task WriteAsync(HttpResponse response, string json, CancellationToken cancellationToken)
+    /// <summary>Writes the answer's JSON as UTF-8 straight into the response pipe with its Content-Length (one write, no
+    /// chunked framing, and no text or byte array in between).</summary>
+    internal static async Task WriteAsync(HttpResponse response, JObject answer, CancellationToken cancellationToken)
     {
-        int length = Encoding.UTF8.GetByteCount(json);
-        response.ContentLength = length;
         var writer = response.BodyWriter;
-        int written = Encoding.UTF8.GetBytes(json, writer.GetSpan(length));
-        writer.Advance(written);
+        int length = answer.Utf8Size;
+        if (!JsonWriter.TryWriteUtf8(answer, writer.GetSpan(length)[..length], out int written) || written != length)
+        {
+            // Utf8Size counts a lone surrogate as the two bytes of half a pair, while it is written as U+FFFD (three):
+            // such an answer goes through the text.
+            byte[] text = Encoding.UTF8.GetBytes(answer.ToJson());
+            response.ContentLength = text.Length;
+            await response.Body.WriteAsync(text, cancellationToken);
+            return;
+        }
+
+        response.ContentLength = length;
+        writer.Advance(length);
         await writer.FlushAsync(cancellationToken);
     }
 

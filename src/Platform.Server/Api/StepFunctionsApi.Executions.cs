@@ -144,7 +144,8 @@ internal sealed partial class StepFunctionsApi
         return ApiResponse.Empty;
     }
 
-    private static JObject Included => new(["included"], [JNode.True]);
+    /// <summary><c>{"included": true}</c> (values never change, so one serves every answer).</summary>
+    private static readonly JObject Included = new(["included"], [JNode.True]);
 
     /// <summary>A history event as the wire carries it: the timestamp in epoch seconds; without the execution data
     /// (inputs, outputs) when <paramref name="includeData"/> is off.</summary>

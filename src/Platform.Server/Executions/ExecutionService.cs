@@ -7,6 +7,7 @@ using Platform.Engine.Execution;
 using Platform.Runtime.Durable;
 using Platform.Runtime.Registry;
 using Platform.Server.Api;
+using Platform.Server.Hosting;
 
 namespace Platform.Server.Executions;
 
@@ -409,7 +410,7 @@ internal sealed class ExecutionService(
 
         var input = ParseInput(inputText, "State Machine Execution Input", ApiErrorCodes.InvalidExecutionInput);
         var resolved = registry.Resolve(stateMachineArn);
-        return (resolved, input, name ?? Guid.NewGuid().ToString());
+        return (resolved, input, name ?? RandomIds.NewString());
     }
 
     private ExpressExecution StartExpress(ResolvedStateMachine resolved, JNode input, string name, bool inline = false)

@@ -5,6 +5,7 @@ using Platform.Engine.Execution;
 using Platform.Engine.History;
 using Platform.Engine.Tasks;
 using Platform.Runtime.InMemory;
+using Platform.Server.Hosting;
 
 namespace Platform.Server.Executions;
 
@@ -25,7 +26,7 @@ internal sealed class ExpressExecutions(ITaskDispatcher tasks, TimeProvider time
     public ExpressExecution Start(StoredRevision revision, StateMachineOrchestrator orchestrator, ExecutionInput input, string? versionArn, string? aliasArn, bool inline = false)
     {
         var recorder = new HistoryRecorder(enabled: true);
-        string arn = $"arn:aws:states:{input.Region}:{input.Account}:express:{input.StateMachineName}:{input.Name}:{Guid.NewGuid()}";
+        string arn = $"arn:aws:states:{input.Region}:{input.Account}:express:{input.StateMachineName}:{input.Name}:{RandomIds.NewGuid()}";
         var execution = new ExpressExecution(arn, revision, versionArn, aliasArn, input, time.GetUtcNow(), recorder);
         if (_executions.TryAdd(arn, execution))
         {
