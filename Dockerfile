@@ -2,6 +2,8 @@
 # Azure Container Apps or any container host. Data lives in /data: mount a volume there so executions survive restarts.
 #   docker build -t asl-platform .
 #   docker run -p 8083:8080 -v asl-data:/data -e PLATFORM_API_KEY=secret asl-platform
+# It listens on every interface (PLATFORM_URLS), so it refuses to start without PLATFORM_API_KEY unless
+# PLATFORM_ALLOW_ANONYMOUS=true says that everyone who reaches the port may use the API (docs/server.md, "Settings").
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
@@ -13,14 +15,12 @@ COPY src/Platform.Cli/ src/Platform.Cli/
 RUN dotnet publish src/Platform.Cli -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# The server listens on loopback only (it is a developer's server), so socat publishes it on all interfaces, port 8080.
-RUN apt-get update && apt-get install -y --no-install-recommends socat && rm -rf /var/lib/apt/lists/* \
- && mkdir /data && chown app /data
+RUN mkdir /data && chown app /data
 WORKDIR /app
 COPY --from=build /app ./
 COPY workflows/*.asl.json /app/workflows/
-ENV PLATFORM_DATA_DIRECTORY=/data PLATFORM_WORKFLOWS_DIRECTORY=/app/workflows DOTNET_CLI_TELEMETRY_OPTOUT=1
+ENV PLATFORM_URLS=http://*:8080 PLATFORM_DATA_DIRECTORY=/data PLATFORM_WORKFLOWS_DIRECTORY=/app/workflows DOTNET_CLI_TELEMETRY_OPTOUT=1
 VOLUME /data
 EXPOSE 8080
 USER app
-ENTRYPOINT ["/bin/sh", "-c", "socat TCP-LISTEN:8080,fork,reuseaddr TCP:127.0.0.1:8083 & exec dotnet platform.dll serve --port 8083 --data /data"]
+ENTRYPOINT ["dotnet", "platform.dll", "serve"]

@@ -69,6 +69,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'TASK_TOKEN_KEY', value: '@Microsoft.KeyVault(SecretUri=${taskTokenSecretUri})' }
         { name: 'AZURE_CLIENT_ID', value: identityClientId }
         { name: 'PLATFORM_BLOB_ENDPOINT', value: blobUri }
+        { name: 'HISTORY_CONTAINER', value: 'asl-history' }
         { name: 'PLATFORM_TABLE_ENDPOINT', value: tableUri }
         { name: 'PLATFORM_SERVICEBUS_NAMESPACE', value: serviceBusHost }
         { name: 'InboxStorage__credential', value: 'managedidentity' }

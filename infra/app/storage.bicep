@@ -1,5 +1,5 @@
 // One storage account: the Functions host and Durable's Azure Storage backend (blob, queue, table), the Flex deployment
-// package container, the inbox the blob trigger watches, and the integration tables. Keys are off: identities only.
+// package container, the inbox the blob trigger watches, the executions' ASL histories (asl-history), and the integration tables. Keys are off: identities only.
 param name string
 param location string
 param tags object
@@ -26,7 +26,7 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   name: 'default'
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in [deploymentContainerName, 'inbox']: {
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in [deploymentContainerName, 'inbox', 'asl-history']: {
   parent: blobs
   name: container
 }]

@@ -20,6 +20,10 @@ public static class AppSettings
     /// <summary>The client id of the user-assigned managed identity (empty: DefaultAzureCredential's own choice).</summary>
     public const string ClientId = "AZURE_CLIENT_ID";
 
+    /// <summary>The blob container (on <see cref="BlobEndpoint"/>) where executions store their ASL history chunks (default
+    /// <c>asl-history</c>); without a blob endpoint no ASL history is kept and GetExecutionHistory is refused.</summary>
+    public const string HistoryContainer = "HISTORY_CONTAINER";
+
     /// <summary>How many days ended executions keep their history (default 90, AWS's retention).</summary>
     public const string HistoryRetentionDays = "HISTORY_RETENTION_DAYS";
 

@@ -33,9 +33,9 @@ public sealed class FunctionsPlatform
         Tokens = configuration[AppSettings.TaskTokenKey] is { Length: > 0 } key ? new TaskTokens(Convert.FromBase64String(key)) : null;
         Retention = HistoryPurge.ParseRetention(configuration[AppSettings.HistoryRetentionDays]);
         Queue = configuration[AppSettings.ServiceBusQueue] ?? "sfn-events";
-        Runner = new OrchestrationRunner(name => Machines.GetValueOrDefault(name), Tokens);
         Triggers = new TriggerRouter(Options.Triggers, Options.Region, Options.AccountId);
         Dispatcher = BuildDispatcher(configuration);
+        Runner = new OrchestrationRunner(name => Machines.GetValueOrDefault(name), Tokens, keepHistory: Histories is not null);
     }
 
     /// <summary>Gets the server options the settings give (region, account, rules, tables, breakers).</summary>
@@ -62,13 +62,16 @@ public sealed class FunctionsPlatform
     /// <summary>Gets the activity's dispatcher: user handlers and built-in integrations, behind circuit breakers.</summary>
     public ITaskDispatcher Dispatcher { get; }
 
+    /// <summary>Gets where executions store their ASL history, or null when no blob endpoint is configured (none is kept).</summary>
+    public ExecutionHistoryStore? Histories { get; private set; }
+
     /// <summary>Gets the clock.</summary>
     public TimeProvider Time => Options.TimeProvider;
 
     private ILoggerFactory Loggers { get; }
 
     /// <summary>The Step Functions API over a client.</summary>
-    public WorkflowClientApi Api(WorkflowClient client) => new(client, Machines, Tokens, Options.Region, Options.AccountId, Time, Loggers);
+    public WorkflowClientApi Api(WorkflowClient client) => new(client, Machines, Tokens, Options.Region, Options.AccountId, Time, Loggers, Dispatcher, Histories);
 
     private static Dictionary<string, StateMachineOrchestrator> LoadMachines(string? directory)
     {
@@ -95,9 +98,12 @@ public sealed class FunctionsPlatform
         });
         ITableStore? tables = configuration[AppSettings.TableEndpoint] is { Length: > 0 } tableUri
             ? new AzureTableStore(new TableServiceClient(new Uri(tableUri), credential)) : null;
+        IObjectStore? objects = configuration[AppSettings.BlobEndpoint] is { Length: > 0 } blobUri ? new AzureObjectStore(new BlobServiceClient(new Uri(blobUri), credential)) : null;
+        Histories = objects is null ? null
+            : new ExecutionHistoryStore(objects, configuration[AppSettings.HistoryContainer] is { Length: > 0 } container ? container : ExecutionHistoryStore.DefaultContainer);
         var services = new IntegrationServices
         {
-            ObjectStore = configuration[AppSettings.BlobEndpoint] is { Length: > 0 } blobUri ? new AzureObjectStore(new BlobServiceClient(new Uri(blobUri), credential)) : null,
+            ObjectStore = objects,
             TableStore = tables,
             DynamoDbTables = Options.Tables,
             Queue = configuration[AppSettings.ServiceBusNamespace] is { Length: > 0 } ns ? new ServiceBusQueue(new ServiceBusClient(ns, credential)) : null,

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,8 +45,11 @@ public sealed class PlatformServer : IAsyncDisposable
     /// <summary>Gets what became of the sample state machines at start.</summary>
     public IReadOnlyList<SampleRegistration> Samples => _backend.Samples;
 
-    /// <summary>Gets the base URL of the API once started, e.g. <c>http://localhost:8083</c>.</summary>
+    /// <summary>Gets the base URL of the API once started, as this machine reaches it, e.g. <c>http://localhost:8083</c>.</summary>
     public Uri? ApiUrl { get; private set; }
+
+    /// <summary>Gets the addresses the server listens on once started, as Kestrel reports them (e.g. <c>http://0.0.0.0:8080</c>).</summary>
+    public IReadOnlyList<string> ListeningUrls { get; private set; } = [];
 
     /// <summary>Gets the console's URL once started.</summary>
     public Uri? ConsoleUrl => ApiUrl is null ? null : new Uri(ApiUrl, "console/");
@@ -76,14 +80,10 @@ public sealed class PlatformServer : IAsyncDisposable
             .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // localhost only: this is a developer's server. Port 0 cannot be bound on "localhost" (two sockets), so it takes 127.0.0.1.
-            if (options.Port == 0)
+            // By default localhost only: a developer's server. Urls (checked to need an API key beyond loopback) widen it.
+            foreach (var address in options.Urls ?? [new ListenAddress("localhost", options.Port)])
             {
-                kestrel.Listen(IPAddress.Loopback, 0);
-            }
-            else
-            {
-                kestrel.ListenLocalhost(options.Port);
+                Listen(kestrel, address);
             }
 
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
@@ -129,8 +129,9 @@ public sealed class PlatformServer : IAsyncDisposable
         await App.StartAsync(cancellationToken);
         _started = true;
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        ListeningUrls = [.. addresses];
         string? address = addresses.FirstOrDefault(a => a.Contains("localhost", StringComparison.Ordinal)) ?? addresses.FirstOrDefault();
-        ApiUrl = new Uri(address is null ? "http://localhost/" : address.TrimEnd('/') + "/");
+        ApiUrl = address is null ? new Uri("http://localhost/") : Reachable(new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>Waits until the application is asked to stop (Ctrl+C, SIGTERM) or <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -182,4 +183,30 @@ public sealed class PlatformServer : IAsyncDisposable
             statusCode: StatusCodes.Status404NotFound));
         TriggerEndpoints.Map(this);
     }
+
+    private static void Listen(KestrelServerOptions kestrel, ListenAddress address)
+    {
+        switch (address)
+        {
+            // Port 0 cannot be bound on "localhost" (two sockets, two ports), so it takes 127.0.0.1.
+            case { Host: "localhost", Port: 0 }:
+                kestrel.Listen(IPAddress.Loopback, 0);
+                break;
+            case { Host: "localhost" }:
+                kestrel.ListenLocalhost(address.Port);
+                break;
+            case { Host: ListenAddress.AnyHost }:
+                kestrel.ListenAnyIP(address.Port);
+                break;
+            default:
+                kestrel.Listen(address.Address!, address.Port);
+                break;
+        }
+    }
+
+    /// <summary>The URL of an address as this machine reaches it: a wildcard address (0.0.0.0, [::]) is reached on localhost.</summary>
+    private static Uri Reachable(Uri address) =>
+        address.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*"
+            ? new UriBuilder(address) { Host = "localhost" }.Uri
+            : address;
 }

@@ -15,12 +15,22 @@ public sealed record PlatformServerOptions
     /// <value><c>.platform-data</c> under the current directory.</value>
     public string DataDirectory { get; init; } = ".platform-data";
 
-    /// <summary>Gets the port to listen on (on localhost); 0 picks a free port (on 127.0.0.1).</summary>
+    /// <summary>Gets the port to listen on (on localhost) when <see cref="Urls"/> is not set; 0 picks a free port (on 127.0.0.1).</summary>
     /// <value>8083.</value>
     public int Port { get; init; } = DefaultPort;
 
+    /// <summary>Gets the addresses to listen on instead of localhost on <see cref="Port"/> (configuration: <c>Platform:Urls</c>,
+    /// <c>PLATFORM_URLS</c>), or null to listen on localhost only.</summary>
+    /// <value>null.</value>
+    public IReadOnlyList<Hosting.ListenAddress>? Urls { get; init; }
+
     /// <summary>Gets the API key every request must present, or null to serve without authentication.</summary>
     public string? ApiKey { get; init; }
+
+    /// <summary>Gets a value indicating whether the server may listen beyond this machine without an API key: a conscious
+    /// choice (a trusted network, or authentication in front), since anyone who reaches it may then run anything.</summary>
+    /// <value><see langword="false"/>: <see cref="Urls"/> that are not loopback need <see cref="ApiKey"/>.</value>
+    public bool AllowAnonymous { get; init; }
 
     /// <summary>Gets the region written into ARNs.</summary>
     /// <value>us-east-1.</value>

@@ -55,4 +55,23 @@ public sealed class DurableWorkflowClientTests
         seen.Statuses.Should().BeEquivalentTo([OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated]);
         seen.Timeout.Should().Be(TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task ListInstancesAsync_QueriesByPrefixStatusesAndPageAndMapsTheFirstPage()
+    {
+        OrchestrationQuery? seen = null;
+        var page = new Page<OrchestrationMetadata>(
+            [new OrchestrationMetadata("asl-execution", "arn:x:run-1") { RuntimeStatus = OrchestrationRuntimeStatus.Running, SerializedCustomStatus = "\"{\\\"lastEventId\\\":3}\"" }], "next-2");
+        var pageable = new Mock<AsyncPageable<OrchestrationMetadata>>();
+        pageable.Setup(p => p.AsPages("token-1", 10)).Returns(new[] { page }.ToAsyncEnumerable());
+        _durable.Setup(c => c.GetAllInstancesAsync(It.IsAny<OrchestrationQuery?>())).Callback<OrchestrationQuery?>(q => seen = q).Returns(pageable.Object);
+
+        var result = await new DurableWorkflowClient(_durable.Object).ListInstancesAsync("arn:x:", [WorkflowRuntimeStatus.Running], 10, "token-1");
+
+        (seen!.InstanceIdPrefix, seen.PageSize, seen.FetchInputsAndOutputs, seen.ContinuationToken).Should().Be(("arn:x:", 10, true, "token-1"));
+        seen.Statuses.Should().Equal(OrchestrationRuntimeStatus.Running);
+        result.ContinuationToken.Should().Be("next-2");
+        var instance = result.Instances.Should().ContainSingle().Subject;
+        (instance.InstanceId, instance.RuntimeStatus, instance.CustomStatus).Should().Be(("arn:x:run-1", WorkflowRuntimeStatus.Running, """{"lastEventId":3}"""));
+    }
 }

@@ -15,16 +15,29 @@ internal static class ServeCommand
     {
         var data = new Option<string?>("--data", "-d") { HelpName = "dir", Description = "The data directory (registry, journal, execution index); created when missing. Default: ./.platform-data." };
         var port = new Option<int?>("--port", "-p") { HelpName = "n", Description = $"The port to listen on, on localhost (0 picks a free one). Default: {PlatformServerOptions.DefaultPort}." };
+        var urls = new Option<string?>("--urls")
+        {
+            HelpName = "urls",
+            Description = "Listen on these http://<host>:<port> addresses (';'-separated) instead of localhost, e.g. http://0.0.0.0:8080; beyond localhost an API key is required unless --allow-anonymous.",
+        };
+        var anonymous = new Option<bool>("--allow-anonymous") { Description = "Allow --urls beyond localhost without an API key (everyone who reaches the address may use the API)." };
         var apiKey = new Option<string?>("--api-key") { HelpName = "key", Description = "Require this key on every request (Authorization: Bearer, X-Api-Key, or as the AWS access key id)." };
         var region = new Option<string?>("--region") { HelpName = "region", Description = "The region written into ARNs. Default: us-east-1." };
         var account = new Option<string?>("--account") { HelpName = "id", Description = "The 12-digit account id written into ARNs. Default: 123456789012." };
         var workflows = new Option<string?>("--workflows") { HelpName = "dir", Description = "The directory of sample state machines (*.asl.json) registered on start. Default: ./workflows." };
-        var command = new Command(Name, "Serve the AWS Step Functions API on the durable embedded runtime until Ctrl+C.") { data, port, apiKey, region, account, workflows };
+        var command = new Command(Name, "Serve the AWS Step Functions API on the durable embedded runtime until Ctrl+C.") { data, port, urls, anonymous, apiKey, region, account, workflows };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             Put(settings, "DataDirectory", parseResult.GetValue(data));
+            if (parseResult.GetValue(port) is not null && parseResult.GetValue(urls) is not null)
+            {
+                throw new UsageException("give either --port (localhost) or --urls (addresses with their ports), not both");
+            }
+
             Put(settings, "Port", parseResult.GetValue(port)?.ToString(CultureInfo.InvariantCulture));
+            Put(settings, "Urls", parseResult.GetValue(urls));
+            Put(settings, "AllowAnonymous", parseResult.GetValue(anonymous) ? "true" : null);
             Put(settings, "ApiKey", parseResult.GetValue(apiKey));
             Put(settings, "Region", parseResult.GetValue(region));
             Put(settings, "AccountId", parseResult.GetValue(account));
@@ -69,15 +82,17 @@ internal static class ServeCommand
             }
             catch (IOException ex)
             {
-                throw new UsageException($"cannot listen on port {server.Options.Port.ToString(CultureInfo.InvariantCulture)}: {ex.Message}");
+                string where = server.Options.Urls is { } addresses ? string.Join(", ", addresses) : $"port {server.Options.Port.ToString(CultureInfo.InvariantCulture)}";
+                throw new UsageException($"cannot listen on {where}: {ex.Message}");
             }
 
             string api = server.ApiUrl!.ToString().TrimEnd('/');
-            await stdout.WriteLineAsync($"Platform server listening on {api}");
+            await stdout.WriteLineAsync($"Platform server listening on {string.Join(", ", server.ListeningUrls.DefaultIfEmpty(api))}");
             await stdout.WriteLineAsync($"  API:      {api}  (AWS Step Functions, AWS JSON 1.0: POST / with X-Amz-Target)");
             await stdout.WriteLineAsync($"  Console:  {server.ConsoleUrl}");
             await stdout.WriteLineAsync($"  Data:     {server.DataDirectory}");
-            await stdout.WriteLineAsync($"  Auth:     {(server.Options.ApiKey is null ? "off (no API key configured)" : "API key required (the console asks for it once per browser tab)")}");
+            await stdout.WriteLineAsync($"  Auth:     {(server.Options.ApiKey is not null ? "API key required (the console asks for it once per browser tab)"
+                : server.Options.Urls?.Any(a => !a.IsLoopback) == true ? "off, and reachable beyond this machine (--allow-anonymous)" : "off (no API key configured)")}");
             foreach (var sample in server.Samples)
             {
                 await stdout.WriteLineAsync(sample.Outcome == SampleOutcome.Skipped

@@ -9,6 +9,7 @@ public sealed class HistoryRecorder
 {
     private readonly List<HistoryEvent>? _events;
     private readonly Lock _lock = new();
+    private readonly long _firstId;
     private long _lastId;
 
     /// <summary>Creates a recorder.</summary>
@@ -22,6 +23,7 @@ public sealed class HistoryRecorder
     {
         _events = enabled ? new List<HistoryEvent>(32) : null;
         _lastId = lastId;
+        _firstId = lastId + 1;
     }
 
     /// <summary>Gets a value indicating whether events are kept (callers skip building details when not).</summary>
@@ -43,6 +45,21 @@ public sealed class HistoryRecorder
             long id = ++_lastId;
             _events.Add(new HistoryEvent(id, previousEventId, timestamp, type, details));
             return id;
+        }
+    }
+
+    /// <summary>Returns the events recorded after the event <paramref name="lastId"/> (ids are consecutive, in recording order).</summary>
+    public IReadOnlyList<HistoryEvent> Since(long lastId)
+    {
+        if (_events is null)
+        {
+            return [];
+        }
+
+        lock (_lock)
+        {
+            int from = (int)Math.Clamp(lastId - _firstId + 1, 0, _events.Count);
+            return _events.GetRange(from, _events.Count - from);
         }
     }
 

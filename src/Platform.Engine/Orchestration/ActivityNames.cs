@@ -5,4 +5,8 @@ public static class ActivityNames
 {
     /// <summary>Runs one Task state invocation (<see cref="Tasks.TaskInvocation"/> in, <see cref="Tasks.TaskOutcome"/> out).</summary>
     public const string ExecuteTask = "asl-task";
+
+    /// <summary>Stores a chunk of an execution's ASL history (<see cref="ExecutionHistory.Chunk"/> in, <c>null</c> out;
+    /// <see cref="ExecutionHistoryStore.WriteAsync"/>).</summary>
+    public const string WriteHistory = "asl-history";
 }

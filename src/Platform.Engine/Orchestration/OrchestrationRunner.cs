@@ -1,5 +1,6 @@
 using Platform.Asl.Errors;
 using Platform.Engine.Execution;
+using Platform.Engine.History;
 using Platform.Engine.Tasks;
 
 namespace Platform.Engine.Orchestration;
@@ -18,7 +19,9 @@ namespace Platform.Engine.Orchestration;
 /// <param name="machines">Finds a compiled state machine by name, or null.</param>
 /// <param name="taskTokens">Signs the task tokens of <c>.waitForTaskToken</c> tasks; null refuses them.</param>
 /// <param name="continueAsNewAfterEvents">After how many history events an execution continues as new (0: never).</param>
-public sealed class OrchestrationRunner(Func<string, StateMachineOrchestrator?> machines, TaskTokens? taskTokens, int continueAsNewAfterEvents = 2_000)
+/// <param name="keepHistory">Whether the ASL history is recorded and published for GetExecutionHistory
+/// (<see cref="ExecutionHistory"/>): the host then serves the <see cref="ActivityNames.WriteHistory"/> activity.</param>
+public sealed class OrchestrationRunner(Func<string, StateMachineOrchestrator?> machines, TaskTokens? taskTokens, int continueAsNewAfterEvents = 2_000, bool keepHistory = false)
 {
     /// <summary>Runs one orchestration episode and returns the end document as JSON text ("null" when it continued as new:
     /// the host then starts it again with the input given to <see cref="OrchestrationContext.ContinueAsNew"/>).</summary>
@@ -30,8 +33,9 @@ public sealed class OrchestrationRunner(Func<string, StateMachineOrchestrator?> 
             Type = WorkflowType.Standard,
             TaskTokens = taskTokens,
 
-            // The ASL history is not kept: Durable keeps its own, and a growing recorder would cost memory on every replay.
-            RecordHistory = false,
+            // Without a history store the ASL history is not kept: Durable keeps its own. With one, each replay rebuilds it
+            // (at most continueAsNewAfterEvents events per episode) and the checkpoints publish it.
+            RecordHistory = keepHistory,
         };
         execution = execution with { ContinueAsNewAfterEvents = execution.ContinueAsNewAfterEvents ?? continueAsNewAfterEvents };
         var started = execution.Continuation?.StartTime ?? context.CurrentUtcDateTime;
@@ -42,7 +46,21 @@ public sealed class OrchestrationRunner(Func<string, StateMachineOrchestrator?> 
             return new ExecutionEnd(ExecutionStatus.Failed, null, StatesErrors.Runtime, $"State Machine Does Not Exist: '{execution.StateMachineName}' is not deployed with this app.", started, context.CurrentUtcDateTime).ToJson().ToString();
         }
 
-        var result = await machine.RunAsync(context, execution);
+        HistoryCheckpointContext? checkpoints = null;
+        if (keepHistory)
+        {
+            var recorder = new HistoryRecorder(enabled: true, execution.Continuation?.LastEventId ?? 0);
+            checkpoints = new HistoryCheckpointContext(context, recorder);
+            execution = execution with { HistoryRecorder = recorder };
+        }
+
+        var result = await machine.RunAsync(checkpoints ?? context, execution);
+        if (checkpoints is not null)
+        {
+            // The end (or this episode's end: continuing as new starts a new recorder) is stored, not left in the status.
+            await checkpoints.CompleteAsync();
+        }
+
         return result.Status == ExecutionStatus.ContinuedAsNew
             ? "null"
             : new ExecutionEnd(result.Status, result.Output, result.Error, result.Cause, started, context.CurrentUtcDateTime).ToJson().ToString();

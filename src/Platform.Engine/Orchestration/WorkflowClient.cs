@@ -18,6 +18,17 @@ public abstract class WorkflowClient
     /// <summary>Reads an instance, or null when there is none (GetInstanceAsync).</summary>
     public abstract Task<WorkflowInstance?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads one page of the instances whose ids start with <paramref name="instanceIdPrefix"/>, in one of
+    /// <paramref name="statuses"/> (all when null), with their inputs and outputs (GetAllInstancesAsync with an
+    /// OrchestrationQuery, first page of AsPages).</summary>
+    /// <param name="instanceIdPrefix">The prefix of the instance ids.</param>
+    /// <param name="statuses">The statuses to list, or null for all.</param>
+    /// <param name="pageSize">The most instances on the page.</param>
+    /// <param name="continuationToken">Where the previous page ended, or null for the first.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public abstract Task<WorkflowInstancePage> ListInstancesAsync(
+        string instanceIdPrefix, IReadOnlyList<WorkflowRuntimeStatus>? statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken = default);
+
     /// <summary>Terminates a running instance with an output (TerminateInstanceAsync).</summary>
     public abstract Task TerminateAsync(string instanceId, object? output, CancellationToken cancellationToken = default);
 

@@ -19,7 +19,16 @@ public sealed record WorkflowInstance(
     string? Input,
     string? Output,
     string? FailureErrorType,
-    string? FailureErrorMessage);
+    string? FailureErrorMessage)
+{
+    /// <summary>Gets its custom status as wire text, when read with inputs and outputs and it set one.</summary>
+    public string? CustomStatus { get; init; }
+}
+
+/// <summary>One page of instances (Durable's <c>Page&lt;OrchestrationMetadata&gt;</c>).</summary>
+/// <param name="Instances">The instances on the page.</param>
+/// <param name="ContinuationToken">Where the next page starts, or null after the last.</param>
+public sealed record WorkflowInstancePage(IReadOnlyList<WorkflowInstance> Instances, string? ContinuationToken);
 
 /// <summary>The host's status of an orchestration instance (Durable's <c>OrchestrationRuntimeStatus</c>, same names).</summary>
 public enum WorkflowRuntimeStatus

@@ -18,12 +18,30 @@ internal sealed class DurableWorkflowClient(DurableTaskClient client) : Workflow
 
     /// <inheritdoc />
     public override async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs, CancellationToken cancellationToken = default) =>
-        await client.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } m
-            ? new WorkflowInstance(
-                m.InstanceId, m.Name, Enum.Parse<WorkflowRuntimeStatus>(m.RuntimeStatus.ToString()), m.CreatedAt, m.LastUpdatedAt,
-                m.SerializedInput is null ? null : m.ReadInputAs<string>(), m.SerializedOutput is null ? null : m.ReadOutputAs<string>(),
-                m.FailureDetails?.ErrorType, m.FailureDetails?.ErrorMessage)
-            : null;
+        await client.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } m ? Instance(m) : null;
+
+    /// <inheritdoc />
+    public override async Task<WorkflowInstancePage> ListInstancesAsync(
+        string instanceIdPrefix, IReadOnlyList<WorkflowRuntimeStatus>? statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var query = new OrchestrationQuery(
+            Statuses: statuses?.Select(s => Enum.Parse<OrchestrationRuntimeStatus>(s.ToString())).ToList(), InstanceIdPrefix: instanceIdPrefix,
+            PageSize: pageSize, FetchInputsAndOutputs: true, ContinuationToken: continuationToken);
+        await foreach (var page in client.GetAllInstancesAsync(query).AsPages(continuationToken, pageSize).WithCancellation(cancellationToken))
+        {
+            return new WorkflowInstancePage([.. page.Values.Select(Instance)], page.ContinuationToken);
+        }
+
+        return new WorkflowInstancePage([], null);
+    }
+
+    private static WorkflowInstance Instance(OrchestrationMetadata m) => new(
+        m.InstanceId, m.Name, Enum.Parse<WorkflowRuntimeStatus>(m.RuntimeStatus.ToString()), m.CreatedAt, m.LastUpdatedAt,
+        m.SerializedInput is null ? null : m.ReadInputAs<string>(), m.SerializedOutput is null ? null : m.ReadOutputAs<string>(),
+        m.FailureDetails?.ErrorType, m.FailureDetails?.ErrorMessage)
+    {
+        CustomStatus = m.SerializedCustomStatus is null ? null : m.ReadCustomStatusAs<string>(),
+    };
 
     /// <inheritdoc />
     public override Task TerminateAsync(string instanceId, object? output, CancellationToken cancellationToken = default) =>

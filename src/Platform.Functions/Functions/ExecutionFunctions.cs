@@ -17,6 +17,16 @@ public sealed class ExecutionFunctions(FunctionsPlatform platform)
         return platform.Runner.RunAsync(new DurableOrchestrationContext(context), context.GetInput<string>());
     }
 
+    /// <summary>Stores one chunk of an execution's ASL history (<see cref="ExecutionHistoryStore.WriteAsync"/>); the
+    /// orchestration calls it only when the app keeps histories.</summary>
+    [Function(ActivityNames.WriteHistory)]
+    public async Task<string> WriteHistory([ActivityTrigger] string chunk, CancellationToken cancellationToken)
+    {
+        var histories = platform.Histories ?? throw new InvalidOperationException($"No ASL history is kept without the setting {AppSettings.BlobEndpoint}.");
+        await histories.WriteAsync(chunk, cancellationToken);
+        return "null";
+    }
+
     /// <summary>Runs one Task state invocation through the handler router; a failed outcome is thrown as an
     /// <see cref="AslErrorException"/>, so Durable's failure details carry its Error and Cause to the orchestrator.</summary>
     [Function(ActivityNames.ExecuteTask)]

@@ -83,6 +83,15 @@ internal sealed partial class StepFunctionsApi
 
     private JObject ListExecutions(ApiRequest request)
     {
+        var (stateMachineArn, status, pageSize, nextToken) = ReadListExecutions(request);
+        var (executions, next) = Executions.List(stateMachineArn, status, pageSize, nextToken);
+        var items = executions.Select(view => (JNode)Summary(view).Build());
+        return new ApiResponse().Add("executions", new JArray(items)).Add("nextToken", next).Build();
+    }
+
+    /// <summary>ListExecutions' fields, checked as AWS checks them (shared with the Azure Functions app's API).</summary>
+    internal static (string StateMachineArn, string? StatusFilter, int PageSize, string? NextToken) ReadListExecutions(ApiRequest request)
+    {
         if (request.OptionalString("mapRunArn") is not null)
         {
             throw new ApiException(ApiErrorCodes.ValidationException, "mapRunArn: Distributed Map runs are not separate executions on this server (Maps run inline); list by stateMachineArn.");
@@ -91,18 +100,18 @@ internal sealed partial class StepFunctionsApi
         string stateMachineArn = request.OptionalString("stateMachineArn", 1, RegistryNames.MaxArnLength)
             ?? throw ApiRequest.Invalid("Value null at 'stateMachineArn' failed to satisfy constraint: Member must not be null (give a state machine, version or alias ARN)");
         string? status = request.OptionalEnum("statusFilter", "RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
-        var (executions, next) = Executions.List(stateMachineArn, status, PageSize(request), NextToken(request));
-        var items = executions.Select(view => (JNode)Summary(view).Build());
-        return new ApiResponse().Add("executions", new JArray(items)).Add("nextToken", next).Build();
+        return (stateMachineArn, status, PageSize(request), NextToken(request));
     }
+
+    /// <summary>GetExecutionHistory's fields other than the ARN (shared with the Azure Functions app's API).</summary>
+    internal static (int MaxResults, bool Reverse, bool IncludeData, string? NextToken) ReadHistoryPaging(ApiRequest request) =>
+        (PageSize(request), request.Bool("reverseOrder"), request.Body["includeExecutionData"] is null or JNull || request.Bool("includeExecutionData"), NextToken(request));
 
     private JObject GetExecutionHistory(ApiRequest request)
     {
         string arn = Arn(request, "executionArn");
-        int maxResults = PageSize(request);
-        bool reverse = request.Bool("reverseOrder");
-        bool includeData = request.Body["includeExecutionData"] is null or JNull || request.Bool("includeExecutionData");
-        var (events, next) = Executions.History(arn, maxResults, reverse, NextToken(request));
+        var (maxResults, reverse, includeData, nextToken) = ReadHistoryPaging(request);
+        var (events, next) = Executions.History(arn, maxResults, reverse, nextToken);
         return new ApiResponse()
             .Add("events", new JArray(events.Select(e => (JNode)WireEvent(e, includeData))))
             .Add("nextToken", next)
@@ -149,7 +158,7 @@ internal sealed partial class StepFunctionsApi
 
     /// <summary>A history event as the wire carries it: the timestamp in epoch seconds; without the execution data
     /// (inputs, outputs) when <paramref name="includeData"/> is off.</summary>
-    private static JObject WireEvent(JObject historyEvent, bool includeData)
+    internal static JObject WireEvent(JObject historyEvent, bool includeData)
     {
         var builder = new JObjectBuilder(historyEvent.Count);
         foreach (var (key, value) in historyEvent)

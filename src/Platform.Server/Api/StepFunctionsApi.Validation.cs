@@ -9,7 +9,8 @@ namespace Platform.Server.Api;
 /// <summary>ValidateStateMachineDefinition and TestState.</summary>
 internal sealed partial class StepFunctionsApi
 {
-    private JObject ValidateStateMachineDefinition(ApiRequest request)
+    /// <summary>ValidateStateMachineDefinition: pure, so hosts without a registry (the Azure Functions app) answer it too.</summary>
+    internal static JObject ValidateStateMachineDefinition(ApiRequest request)
     {
         string definition = request.RequiredString("definition", 1, MaxDefinitionLength);
         _ = request.OptionalEnum("type", "STANDARD", "EXPRESS");
@@ -63,7 +64,10 @@ internal sealed partial class StepFunctionsApi
         _ => diagnostic.Rule.Replace('.', '_').ToUpperInvariant(),
     };
 
-    private async Task<JObject> TestStateAsync(ApiRequest request)
+    private Task<JObject> TestStateAsync(ApiRequest request) => TestStateAsync(request, _backend.Tasks);
+
+    /// <summary>TestState with <paramref name="tasks"/> serving the state's tasks (unless the request mocks them).</summary>
+    internal static async Task<JObject> TestStateAsync(ApiRequest request, ITaskDispatcher tasks)
     {
         string definition = request.RequiredString("definition", 1, MaxDefinitionLength);
         _ = request.OptionalString("roleArn", 1, RegistryNames.MaxArnLength);
@@ -80,7 +84,7 @@ internal sealed partial class StepFunctionsApi
                 ?? throw ApiRequest.Invalid("Value at 'context' failed to satisfy constraint: Member must be a JSON object");
         }
 
-        return await new TestStateRunner(_backend.Tasks).RunAsync(new TestStateRequest(
+        return await new TestStateRunner(tasks).RunAsync(new TestStateRequest(
             definition,
             request.OptionalString("stateName", 1, RegistryNames.MaxNameLength),
             input,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Platform.Asl.Json;
 using Platform.Engine;
 using Platform.Engine.Execution;
+using Platform.Engine.History;
 using Platform.Engine.Orchestration;
 using Platform.Engine.Tasks;
 using Platform.Runtime.Durable;
@@ -14,24 +15,42 @@ namespace Platform.Server.Api;
 /// 1.0, field validation, AWS's error bodies) with the execution operations served by a client port instead of the
 /// embedded durable host. The Azure Functions app answers its API trigger with it, over Durable Functions.</summary>
 /// <remarks>
-/// State machines are the ones deployed with the host (read-only here): ListStateMachines and DescribeStateMachine list
-/// them; StartExecution, DescribeExecution, StopExecution and the task-token callbacks are served; every other operation
-/// is refused as UnsupportedOperation with the reason. An execution's instance id is its ARN.
+/// State machines are the ones deployed with the host (read-only here). Served: ListStateMachines, DescribeStateMachine,
+/// DescribeStateMachineForExecution, StartExecution, DescribeExecution, ListExecutions, StopExecution, GetExecutionHistory
+/// (when the host keeps histories, <see cref="ExecutionHistory"/>), the task-token callbacks, and the pure operations
+/// ValidateStateMachineDefinition and TestState (the server's own implementations). Every other operation is refused as
+/// UnsupportedOperation with the reason. An execution's instance id is its ARN.
 /// </remarks>
 public sealed class WorkflowClientApi
 {
-    private static readonly string[] NotServedHere =
-    [
-        "CreateStateMachine", "UpdateStateMachine", "DeleteStateMachine", "DescribeStateMachineForExecution", "PublishStateMachineVersion",
-        "ListStateMachineVersions", "DeleteStateMachineVersion", "CreateStateMachineAlias", "DescribeStateMachineAlias", "UpdateStateMachineAlias",
-        "DeleteStateMachineAlias", "ListStateMachineAliases", "StartSyncExecution", "ListExecutions", "GetExecutionHistory", "RedriveExecution",
-        "ValidateStateMachineDefinition", "TestState",
-    ];
+    private const string Deployed = "its state machines are the workflows/*.asl.json deployed with it: add, change or remove one by deploying the app (docs/azure.md)";
+
+    private static readonly Dictionary<string, string> NotServedHere = new(StringComparer.Ordinal)
+    {
+        ["CreateStateMachine"] = Deployed,
+        ["UpdateStateMachine"] = Deployed,
+        ["DeleteStateMachine"] = Deployed,
+        ["PublishStateMachineVersion"] = "it has no versions: each deployed file is one state machine, and a changed definition is deployed under a new name (docs/azure.md)",
+        ["ListStateMachineVersions"] = "it has no versions: each deployed file is one state machine (docs/azure.md)",
+        ["DeleteStateMachineVersion"] = "it has no versions: each deployed file is one state machine (docs/azure.md)",
+        ["CreateStateMachineAlias"] = "it has no aliases: a state machine is called by its own ARN (docs/azure.md)",
+        ["DescribeStateMachineAlias"] = "it has no aliases: a state machine is called by its own ARN (docs/azure.md)",
+        ["UpdateStateMachineAlias"] = "it has no aliases: a state machine is called by its own ARN (docs/azure.md)",
+        ["DeleteStateMachineAlias"] = "it has no aliases: a state machine is called by its own ARN (docs/azure.md)",
+        ["ListStateMachineAliases"] = "it has no aliases: a state machine is called by its own ARN (docs/azure.md)",
+        ["StartSyncExecution"] = "every execution on Durable Functions is a Standard one: use StartExecution, then DescribeExecution",
+        ["RedriveExecution"] = "redriving would rewind the Durable orchestration, which the app does not do: start a new execution with the input",
+    };
+
+    private static readonly string[] EndTypes =
+        [HistoryEventTypes.ExecutionSucceeded, HistoryEventTypes.ExecutionFailed, HistoryEventTypes.ExecutionTimedOut, HistoryEventTypes.ExecutionAborted];
 
     private readonly WorkflowClient _client;
     private readonly IReadOnlyDictionary<string, StateMachineOrchestrator> _machines;
     private readonly TaskTokens? _tokens;
     private readonly TimeProvider _time;
+    private readonly ITaskDispatcher _tasks;
+    private readonly ExecutionHistoryStore? _histories;
     private readonly AwsJsonEndpoint _endpoint;
 
     /// <summary>Creates the API.</summary>
@@ -42,8 +61,11 @@ public sealed class WorkflowClientApi
     /// <param name="account">The account in ARNs.</param>
     /// <param name="time">The clock for start dates and token expiry.</param>
     /// <param name="loggers">Logs requests that fail with a bug.</param>
+    /// <param name="tasks">Serves the tasks of TestState (unless it mocks them); null: none, so they fail as having no handler.</param>
+    /// <param name="histories">Where the orchestrations store their ASL history chunks; null: GetExecutionHistory is refused.</param>
     public WorkflowClientApi(
-        WorkflowClient client, IReadOnlyDictionary<string, StateMachineOrchestrator> machines, TaskTokens? tokens, string region, string account, TimeProvider time, ILoggerFactory loggers)
+        WorkflowClient client, IReadOnlyDictionary<string, StateMachineOrchestrator> machines, TaskTokens? tokens, string region, string account, TimeProvider time, ILoggerFactory loggers,
+        ITaskDispatcher? tasks = null, ExecutionHistoryStore? histories = null)
     {
         ArgumentNullException.ThrowIfNull(loggers);
         _client = client ?? throw new ArgumentNullException(nameof(client));
@@ -52,21 +74,27 @@ public sealed class WorkflowClientApi
         Region = region;
         Account = account;
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _tasks = tasks ?? new TaskHandlerRegistry();
+        _histories = histories;
         var operations = new Dictionary<string, Func<ApiRequest, Task<JObject>>>(StringComparer.Ordinal)
         {
             ["ListStateMachines"] = r => Task.FromResult(ListStateMachines()),
             ["DescribeStateMachine"] = r => Task.FromResult(DescribeStateMachine(r)),
             ["StartExecution"] = StartExecutionAsync,
             ["DescribeExecution"] = DescribeExecutionAsync,
+            ["DescribeStateMachineForExecution"] = DescribeStateMachineForExecutionAsync,
+            ["ListExecutions"] = ListExecutionsAsync,
+            ["GetExecutionHistory"] = GetExecutionHistoryAsync,
             ["StopExecution"] = StopExecutionAsync,
+            ["ValidateStateMachineDefinition"] = r => Task.FromResult(StepFunctionsApi.ValidateStateMachineDefinition(r)),
+            ["TestState"] = r => StepFunctionsApi.TestStateAsync(r, _tasks),
             ["SendTaskSuccess"] = r => SendTaskAsync(r, "SendTaskSuccess"),
             ["SendTaskFailure"] = r => SendTaskAsync(r, "SendTaskFailure"),
             ["SendTaskHeartbeat"] = r => SendTaskAsync(r, "SendTaskHeartbeat"),
         };
-        foreach (string name in NotServedHere)
+        foreach (var (name, reason) in NotServedHere)
         {
-            operations[name] = _ => throw new ApiException(ApiErrorCodes.UnsupportedOperation,
-                $"{name} is not served by the Azure Functions app: its state machines are deployed with it, and executions run on Durable Functions (see docs/azure.md).");
+            operations[name] = _ => throw new ApiException(ApiErrorCodes.UnsupportedOperation, $"{name} is not served by the Azure Functions app: {reason}.");
         }
 
         Api = new StepFunctionsApi(operations);
@@ -179,6 +207,134 @@ public sealed class WorkflowClientApi
         return builder.Build();
 
         static (string, JNode?, string?, string?) Failed((string Error, string? Cause) failure) => ("FAILED", null, failure.Error, failure.Cause);
+    }
+
+    private async Task<JObject> DescribeStateMachineForExecutionAsync(ApiRequest request)
+    {
+        string arn = request.RequiredString("executionArn", 1, 2048);
+        var instance = await _client.GetInstanceAsync(arn, getInputsAndOutputs: true)
+            ?? throw new ApiException(ApiErrorCodes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{arn}'");
+        var execution = instance.Input is null ? null : OrchestrationWire.Read<ExecutionInput>(instance.Input);
+
+        // A Map Run's child runs a processor of <machine>, under the name <machine>/<label>.
+        string name = (execution?.StateMachineName ?? StateMachineOf(arn)).Split('/')[0];
+        var machine = _machines.GetValueOrDefault(name)
+            ?? throw new ApiException("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{StateMachineArn(name)}' (the execution's state machine is no longer deployed with the app)");
+        return new ApiResponse()
+            .Add("stateMachineArn", StateMachineArn(name))
+            .Add("name", name)
+            .Add("definition", machine.Definition.Source?.ToJson() ?? "{}")
+            .Add("roleArn", execution?.RoleArn ?? $"arn:aws:iam::{Account}:role/{name}-role")
+            .Add("updateDate", Epoch(DateTimeOffset.UnixEpoch))
+            .Add("loggingConfiguration", new JObject(["level", "includeExecutionData"], [JNode.From("OFF"), JNode.False]))
+            .Add("tracingConfiguration", new JObject(["enabled"], [JNode.False]))
+            .Build();
+    }
+
+    /// <summary>ListExecutions: one page of the host's instances whose ids are the machine's execution ARNs.</summary>
+    /// <remarks>The host filters by its own statuses; the ASL status of a completed instance is in its end document, so the
+    /// page is filtered again and may hold fewer than maxResults executions while a nextToken says more may follow.</remarks>
+    private async Task<JObject> ListExecutionsAsync(ApiRequest request)
+    {
+        var (stateMachineArn, statusFilter, pageSize, nextToken) = StepFunctionsApi.ReadListExecutions(request);
+        var (name, _) = Machine(stateMachineArn);
+        if (statusFilter == "PENDING_REDRIVE")
+        {
+            // Nothing is ever pending a redrive here: RedriveExecution is not served.
+            return new ApiResponse().Add("executions", new JArray([])).Build();
+        }
+
+        var page = await _client.ListInstancesAsync(
+            $"arn:aws:states:{Region}:{Account}:execution:{name}:", RuntimeStatuses(statusFilter), pageSize, nextToken);
+        var items = page.Instances.Select(Describe)
+            .Where(d => statusFilter is null || d["status"] is JString { Value: var status } && status == statusFilter)
+            .Select(d => (JNode)d.Without("input").Without("output").Without("error").Without("cause"));
+        return new ApiResponse().Add("executions", new JArray(items)).Add("nextToken", page.ContinuationToken).Build();
+    }
+
+    /// <summary>The host's statuses an ASL status filter can be in (a Completed instance may be any ASL outcome).</summary>
+    private static WorkflowRuntimeStatus[]? RuntimeStatuses(string? statusFilter) => statusFilter switch
+    {
+        null => null,
+        "RUNNING" => [WorkflowRuntimeStatus.Running, WorkflowRuntimeStatus.Pending, WorkflowRuntimeStatus.Suspended, WorkflowRuntimeStatus.ContinuedAsNew],
+        "FAILED" => [WorkflowRuntimeStatus.Completed, WorkflowRuntimeStatus.Failed],
+        "ABORTED" => [WorkflowRuntimeStatus.Completed, WorkflowRuntimeStatus.Terminated, WorkflowRuntimeStatus.Canceled],
+        _ => [WorkflowRuntimeStatus.Completed],
+    };
+
+    /// <summary>GetExecutionHistory: the ASL history the orchestration published (<see cref="ExecutionHistory"/>), ended by
+    /// the event of a stop or crash that happened outside it.</summary>
+    private async Task<JObject> GetExecutionHistoryAsync(ApiRequest request)
+    {
+        string arn = request.RequiredString("executionArn", 1, 2048);
+        var (maxResults, reverse, includeData, nextToken) = StepFunctionsApi.ReadHistoryPaging(request);
+        long? after = nextToken is null ? null
+            : long.TryParse(nextToken, NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? id
+            : throw new ApiException(ApiErrorCodes.InvalidToken, $"Invalid Token: '{ApiRequest.Shorten(nextToken)}' is not a nextToken of GetExecutionHistory (give back the one an answer returned).");
+        var histories = _histories ?? throw new ApiException(ApiErrorCodes.UnsupportedOperation,
+            "GetExecutionHistory is not served by this Azure Functions app: it keeps ASL histories only with a blob endpoint (the setting PLATFORM_BLOB_ENDPOINT; docs/azure.md).");
+        var instance = await _client.GetInstanceAsync(arn, getInputsAndOutputs: true)
+            ?? throw new ApiException(ApiErrorCodes.ExecutionDoesNotExist, $"Execution Does Not Exist: '{arn}'");
+        var events = ExecutionHistory.Merge(await histories.ReadAsync(arn), instance.CustomStatus).ToList();
+        if (EndedOutside(instance, events) is { } end)
+        {
+            events.Add(end);
+        }
+
+        IEnumerable<JObject> ordered = reverse ? Enumerable.Reverse(events) : events;
+        if (after is { } last)
+        {
+            ordered = ordered.Where(e => reverse ? ExecutionHistory.IdOf(e) < last : ExecutionHistory.IdOf(e) > last);
+        }
+
+        var page = ordered.Take(maxResults + 1).ToList();
+        string? next = page.Count > maxResults ? ExecutionHistory.IdOf(page[maxResults - 1]).ToString(CultureInfo.InvariantCulture) : null;
+        return new ApiResponse()
+            .Add("events", new JArray(page.Take(maxResults).Select(e => (JNode)StepFunctionsApi.WireEvent(e, includeData))))
+            .Add("nextToken", next)
+            .Build();
+    }
+
+    /// <summary>The last event of an execution that ended outside its orchestration's code (stopped: terminated; or the
+    /// orchestration itself failed), which the orchestration could not record; null when it recorded its end.</summary>
+    private static JObject? EndedOutside(WorkflowInstance instance, List<JObject> events)
+    {
+        if (events.Count > 0 && events[^1]["type"] is JString { Value: var type } && EndTypes.Contains(type))
+        {
+            return null;
+        }
+
+        (string Type, string? Error, string? Cause)? end = instance.RuntimeStatus switch
+        {
+            WorkflowRuntimeStatus.Terminated or WorkflowRuntimeStatus.Canceled => StopRequest(instance.Output),
+            WorkflowRuntimeStatus.Failed => Failure(AslFailures.FromFailureDetails(instance.FailureErrorType, instance.FailureErrorMessage)),
+            _ => null,
+        };
+        if (end is not { } e)
+        {
+            return null;
+        }
+
+        var details = new JObjectBuilder(2);
+        if (e.Error is not null)
+        {
+            details.Set("error", JNode.From(e.Error));
+        }
+
+        if (e.Cause is not null)
+        {
+            details.Set("cause", JNode.From(e.Cause));
+        }
+
+        long lastId = events.Count == 0 ? 0 : ExecutionHistory.IdOf(events[^1]);
+        return new HistoryEvent(lastId + 1, lastId, instance.LastUpdatedAt.UtcDateTime, e.Type, details.Count == 0 ? null : details.Build()).ToAwsJson();
+
+        static (string, string?, string?) Failure((string Error, string? Cause) failure) => (HistoryEventTypes.ExecutionFailed, failure.Error, failure.Cause);
+
+        static (string, string?, string?) StopRequest(string? output) =>
+            output is not null && JsonParser.TryParse(output, out _) is JObject request
+                ? (HistoryEventTypes.ExecutionAborted, (request["error"] as JString)?.Value, (request["cause"] as JString)?.Value)
+                : (HistoryEventTypes.ExecutionAborted, null, null);
     }
 
     private async Task<JObject> StopExecutionAsync(ApiRequest request)

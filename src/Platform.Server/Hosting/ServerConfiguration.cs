@@ -2,12 +2,14 @@ using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
+using Platform.Server.Hosting;
 
 namespace Platform.Server;
 
 /// <summary>Reads <see cref="PlatformServerOptions"/> from configuration: the <c>Platform</c> section (appsettings.json,
 /// <c>Platform__Port</c>-style environment variables, the command line), and <c>PLATFORM_&lt;SETTING&gt;</c> environment
-/// variables (<c>PLATFORM_PORT</c>, <c>PLATFORM_API_KEY</c>, <c>PLATFORM_DATA_DIRECTORY</c>: underscores are ignored).</summary>
+/// variables (<c>PLATFORM_PORT</c>, <c>PLATFORM_URLS</c>, <c>PLATFORM_API_KEY</c>, <c>PLATFORM_DATA_DIRECTORY</c>: underscores
+/// are ignored).</summary>
 public static partial class ServerConfiguration
 {
     /// <summary>The configuration section of the server's settings.</summary>
@@ -16,7 +18,7 @@ public static partial class ServerConfiguration
     /// <summary>The prefix of the server's own environment variables.</summary>
     public const string EnvironmentPrefix = "PLATFORM_";
 
-    private static readonly string[] Settings = ["DataDirectory", "Port", "ApiKey", "Region", "AccountId", "WorkflowsDirectory", "TaskTokenKey"];
+    private static readonly string[] Settings = ["DataDirectory", "Port", "Urls", "ApiKey", "AllowAnonymous", "Region", "AccountId", "WorkflowsDirectory", "TaskTokenKey"];
 
     /// <summary>Maps <c>PLATFORM_*</c> environment variables onto <c>Platform:*</c> keys (unknown ones are left out).</summary>
     public static Dictionary<string, string?> FromEnvironment(IDictionary? variables = null)
@@ -68,6 +70,24 @@ public static partial class ServerConfiguration
             options = options with { ApiKey = key.Length == 0 ? null : key };
         }
 
+        if (section["Urls"] is { Length: > 0 } urls)
+        {
+            try
+            {
+                options = options with { Urls = ListenAddress.ParseList(urls) };
+            }
+            catch (FormatException ex)
+            {
+                throw new ServerConfigurationException(
+                    $"the setting {Section}:Urls must be http://<host>:<port> addresses separated by ';' (e.g. http://0.0.0.0:8080), found '{urls}': {ex.Message}");
+            }
+        }
+
+        if (section["AllowAnonymous"] is { } anonymous)
+        {
+            options = options with { AllowAnonymous = bool.TryParse(anonymous, out bool allow) ? allow : throw Invalid("AllowAnonymous", anonymous, "true or false") };
+        }
+
         if (section["Region"] is { } region)
         {
             options = options with { Region = RegionPattern().IsMatch(region) ? region : throw Invalid("Region", region, "an AWS region name such as us-east-1") };
@@ -89,8 +109,21 @@ public static partial class ServerConfiguration
         }
 
         options = Triggers.IntegrationSettings.Read(section, options);
-
+        CheckExposure(options);
         return options;
+    }
+
+    /// <summary>Refuses to listen beyond this machine without an API key unless that is asked for: the API runs whatever a
+    /// caller sends, and the data and approval decisions are behind it.</summary>
+    private static void CheckExposure(PlatformServerOptions options)
+    {
+        if (options.ApiKey is null && !options.AllowAnonymous && options.Urls?.FirstOrDefault(a => !a.IsLoopback) is { } exposed)
+        {
+            throw new ServerConfigurationException(
+                $"the setting {Section}:Urls listens on {exposed}, beyond this machine, but no API key is configured: set {Section}:ApiKey " +
+                $"(PLATFORM_API_KEY, --api-key) so that callers must present it, or set {Section}:AllowAnonymous to true " +
+                "(PLATFORM_ALLOW_ANONYMOUS, --allow-anonymous) if everyone who can reach the address may use it");
+        }
     }
 
     /// <summary>Reads the task token signing key: base64 of at least 32 bytes. The error never repeats the value (a secret).</summary>

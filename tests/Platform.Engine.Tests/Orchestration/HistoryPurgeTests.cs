@@ -83,5 +83,9 @@ public sealed class HistoryPurgeTests
         public override Task<WorkflowInstance?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public override Task TerminateAsync(string instanceId, object? output, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public override Task<WorkflowInstancePage> ListInstancesAsync(
+            string instanceIdPrefix, IReadOnlyList<WorkflowRuntimeStatus>? statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
     }
 }

@@ -27,8 +27,33 @@ internal sealed class WireContext(ITaskDispatcher dispatcher, DateTime start) : 
 
     public override Guid NewGuid() => new(Interlocked.Increment(ref _guids), 0, 0, new byte[8]);
 
+    /// <summary>Activities other than the task activity, by name: wire text in, wire text out (throw to fail).</summary>
+    public Dictionary<string, Func<string, string>> Activities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every custom status set, as wire text.</summary>
+    public List<string?> Statuses { get; } = [];
+
+    /// <summary>What the orchestrator did, in order: "activity &lt;name&gt;", "timer", "continue".</summary>
+    public List<string> Log { get; } = [];
+
     public override async ValueTask<TResult> CallActivityAsync<TResult>(string name, object? input = null)
     {
+        Log.Add("activity " + name);
+        if (Activities.TryGetValue(name, out var activity))
+        {
+            string result;
+            try
+            {
+                result = activity(OrchestrationWire.Write(input));
+            }
+            catch (Exception ex)
+            {
+                throw AslFailures.ToEngineException(ex.GetType().FullName, ex.Message);
+            }
+
+            return OrchestrationWire.Read<TResult>(result);
+        }
+
         string wireIn = OrchestrationWire.Write(input);
         ActivityInputs.Add(wireIn);
         string wireOut;
@@ -51,6 +76,7 @@ internal sealed class WireContext(ITaskDispatcher dispatcher, DateTime start) : 
 
     public override ValueTask CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
     {
+        Log.Add("timer");
         if (fireAt > Now)
         {
             Now = fireAt;
@@ -65,9 +91,11 @@ internal sealed class WireContext(ITaskDispatcher dispatcher, DateTime start) : 
     public override ValueTask<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, string? instanceId = null, object? input = null) =>
         throw new NotSupportedException();
 
-    public override void ContinueAsNew(object? newInput = null) => ContinuedWith = OrchestrationWire.Write(newInput);
-
-    public override void SetCustomStatus(object? customStatus)
+    public override void ContinueAsNew(object? newInput = null)
     {
+        Log.Add("continue");
+        ContinuedWith = OrchestrationWire.Write(newInput);
     }
+
+    public override void SetCustomStatus(object? customStatus) => Statuses.Add(customStatus is null ? null : OrchestrationWire.Write(customStatus));
 }

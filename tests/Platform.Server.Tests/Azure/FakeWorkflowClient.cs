@@ -29,6 +29,23 @@ internal sealed class FakeWorkflowClient : WorkflowClient
             ? getInputsAndOutputs ? instance : instance with { Input = null, Output = null }
             : null);
 
+    /// <summary>The last ListInstancesAsync query: prefix, statuses, page size, token.</summary>
+    public (string Prefix, IReadOnlyList<WorkflowRuntimeStatus>? Statuses, int PageSize, string? Token)? LastQuery { get; private set; }
+
+    /// <summary>Pages by position in id order; the token is the index of the page's first instance.</summary>
+    public override Task<WorkflowInstancePage> ListInstancesAsync(
+        string instanceIdPrefix, IReadOnlyList<WorkflowRuntimeStatus>? statuses, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        LastQuery = (instanceIdPrefix, statuses, pageSize, continuationToken);
+        var matching = Instances.Values
+            .Where(i => i.InstanceId.StartsWith(instanceIdPrefix, StringComparison.Ordinal) && (statuses is null || statuses.Contains(i.RuntimeStatus)))
+            .OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToList();
+        int from = continuationToken is null ? 0 : int.Parse(continuationToken, System.Globalization.CultureInfo.InvariantCulture);
+        var page = matching.Skip(from).Take(pageSize).ToList();
+        string? next = from + pageSize < matching.Count ? (from + pageSize).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return Task.FromResult(new WorkflowInstancePage(page, next));
+    }
+
     public override Task TerminateAsync(string instanceId, object? output, CancellationToken cancellationToken = default)
     {
         Terminated.Add((instanceId, OrchestrationWire.Write(output)));
