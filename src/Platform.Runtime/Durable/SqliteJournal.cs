@@ -67,7 +67,7 @@ internal sealed class SqliteJournal : IDisposable
         CREATE INDEX IF NOT EXISTS instances_by_parent ON instances (parent_id) WHERE parent_id IS NOT NULL;
         """;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, JournalStatement>> Statements = new();
 
     private readonly string _connectionString;
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
@@ -166,7 +166,7 @@ internal sealed class SqliteJournal : IDisposable
     {
         while (_readers.TryTake(out var reader))
         {
-            reader.Dispose();
+            Close(reader);
         }
 
         using var connection = new SqliteConnection(_connectionString);
@@ -605,6 +605,15 @@ internal sealed class SqliteJournal : IDisposable
         return value;
     }
 
+    /// <summary>Opens the savepoint of one write of a batch (see <see cref="JournalWriter"/>).</summary>
+    public static void Savepoint(SqliteConnection c) => Command(c, null, "SAVEPOINT w").ExecuteNonQuery();
+
+    /// <summary>Releases the savepoint of one write: its changes join the batch's transaction.</summary>
+    public static void ReleaseSavepoint(SqliteConnection c) => Command(c, null, "RELEASE w").ExecuteNonQuery();
+
+    /// <summary>Undoes one write's changes (its savepoint stays open until released).</summary>
+    public static void RollbackToSavepoint(SqliteConnection c) => Command(c, null, "ROLLBACK TO w").ExecuteNonQuery();
+
     /// <summary>Commits an episode: its new actions (history events plus work items and timers), how far it processed the
     /// history, and the instance's end if it ended (which also drops its outstanding work and timers).</summary>
     public static void ApplyEpisode(SqliteConnection c, SqliteTransaction t, EpisodeCommit commit)
@@ -918,13 +927,18 @@ internal sealed class SqliteJournal : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs SQL once (pragmas, the schema: it may hold several statements).</summary>
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
-        var command = Command(connection, transaction, sql);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // The SQL is constant.
+        command.CommandText = sql;
+#pragma warning restore CA2100
         command.ExecuteNonQuery();
     }
 
-    private static List<string> ReadStrings(SqliteCommand command)
+    private static List<string> ReadStrings(JournalStatement command)
     {
         using var reader = command.ExecuteReader();
         var values = new List<string>();
@@ -936,33 +950,37 @@ internal sealed class SqliteJournal : IDisposable
         return values;
     }
 
-    /// <summary>Returns the connection's prepared command for <paramref name="sql"/> (made once per connection and kept, so
-    /// SQLite parses each statement once), bound to the transaction and the parameter values.</summary>
-    /// <remarks>Callers must not dispose the command: it belongs to the connection and goes with it.</remarks>
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Returns the connection's prepared statement for <paramref name="sql"/> (made once per connection and kept, so
+    /// SQLite parses each statement once), bound to the parameter values.</summary>
+    /// <remarks>Callers must not dispose the statement: it belongs to the connection and goes with it (<see cref="Close"/>).
+    /// The transaction is the connection's: SQLite runs every statement of a connection in its open transaction.</remarks>
+    private static JournalStatement Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
+        _ = transaction;
         var statements = Statements.GetOrCreateValue(connection);
-        if (!statements.TryGetValue(sql, out var command))
+        if (!statements.TryGetValue(sql, out var statement))
         {
-            command = connection.CreateCommand();
-#pragma warning disable CA2100 // The SQL is constant; values are parameters.
-            command.CommandText = sql;
-#pragma warning restore CA2100
-            foreach (var (name, _) in parameters)
+            statement = new JournalStatement(connection, sql, parameters);
+            statements[sql] = statement;
+        }
+
+        return statement.Bind(parameters);
+    }
+
+    /// <summary>Closes a connection this journal opened, with the statements it prepared on it.</summary>
+    public static void Close(SqliteConnection connection)
+    {
+        if (Statements.TryGetValue(connection, out var statements))
+        {
+            foreach (var statement in statements.Values)
             {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                statement.Dispose();
             }
 
-            statements[sql] = command;
+            Statements.Remove(connection);
         }
 
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters[name].Value = value ?? DBNull.Value;
-        }
-
-        return command;
+        connection.Dispose();
     }
 
     /// <summary>A read connection on loan from the journal's pool.</summary>
