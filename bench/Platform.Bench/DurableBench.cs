@@ -93,7 +93,7 @@ internal static class DurableBench
                 P99Ms = Ms(0.99),
                 PeakRssBytes = RowResult.PeakRss(),
                 Note = string.Create(CultureInfo.InvariantCulture,
-                    $"{transitions} transitions/execution (StateEntered), {commits / clock.Elapsed.TotalSeconds:N0} commits/s, {writes / (double)Math.Max(1, commits):N1} writes/commit, {inFlight} in flight, WAL, synchronous={(fullSync ? "FULL" : "NORMAL")}, {cpu.TotalMicroseconds / count:N0} CPU µs/exec; latency = start to end of one execution"),
+                    $"{transitions} state transitions/execution (states entered; AWS bills one per step executed, plus one per retry, which this count leaves out), {commits / clock.Elapsed.TotalSeconds:N0} commits/s, {writes / (double)Math.Max(1, commits):N1} writes/commit, {inFlight} in flight, WAL, synchronous={(fullSync ? "FULL" : "NORMAL")}, {cpu.TotalMicroseconds / count:N0} CPU µs/exec; latency = start to end of one execution"),
             });
             return 0;
         }
