@@ -67,16 +67,21 @@ internal static class DurableBench
             Measure(TimeSpan.FromSeconds(Math.Min(2, seconds)));
             long commitsBefore = host.Writer.Transactions, writesBefore = host.Writer.Writes;
             var latencies = Enumerable.Range(0, inFlight).Select(_ => new List<long>()).ToArray();
+            using var sampler = Environment.GetEnvironmentVariable("PLATFORM_BENCH_ALLOC_TYPES") == "1" ? new AllocSampler() : null;
+            sampler?.Start();
             long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             long count = Measure(TimeSpan.FromSeconds(seconds), latencies);
             clock.Stop();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             long commits = host.Writer.Transactions - commitsBefore, writes = host.Writer.Writes - writesBefore;
             double perSecond = count / clock.Elapsed.TotalSeconds;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{workload + " (durable)",-16} {perSecond,12:N0} exec/s, {count,9:N0} executions, {commits / clock.Elapsed.TotalSeconds,9:N0} commits/s, {writes / (double)Math.Max(1, commits),5:N1} writes/commit, {inFlight} in flight, synchronous={(fullSync ? "FULL" : "NORMAL")}"));
+                $"{workload + " (durable)",-16} {perSecond,12:N0} exec/s, {count,9:N0} executions, {commits / clock.Elapsed.TotalSeconds,9:N0} commits/s, {writes / (double)Math.Max(1, commits),5:N1} writes/commit, {inFlight} in flight, synchronous={(fullSync ? "FULL" : "NORMAL")}, {cpu.TotalMicroseconds / count,7:N0} CPU µs/exec, {Interlocked.Read(ref started)} started in all"));
+            sampler?.Dump(count);
             var sorted = latencies.SelectMany(l => l).Order().ToArray();
             double Ms(double q) => sorted[Math.Min(sorted.Length - 1, Math.Max(0, (int)Math.Ceiling(q * sorted.Length) - 1))] * 1000.0 / Stopwatch.Frequency;
             RowResult.Write(new RowResult(workload + " (durable)")
@@ -88,7 +93,7 @@ internal static class DurableBench
                 P99Ms = Ms(0.99),
                 PeakRssBytes = RowResult.PeakRss(),
                 Note = string.Create(CultureInfo.InvariantCulture,
-                    $"{transitions} transitions/execution (StateEntered), {commits / clock.Elapsed.TotalSeconds:N0} commits/s, {writes / (double)Math.Max(1, commits):N1} writes/commit, {inFlight} in flight, WAL, synchronous={(fullSync ? "FULL" : "NORMAL")}; latency = start to end of one execution"),
+                    $"{transitions} state transitions/execution (states entered; AWS bills one per step executed, plus one per retry, which this count leaves out), {commits / clock.Elapsed.TotalSeconds:N0} commits/s, {writes / (double)Math.Max(1, commits):N1} writes/commit, {inFlight} in flight, WAL, synchronous={(fullSync ? "FULL" : "NORMAL")}, {cpu.TotalMicroseconds / count:N0} CPU µs/exec; latency = start to end of one execution"),
             });
             return 0;
         }

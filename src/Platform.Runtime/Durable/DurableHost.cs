@@ -508,8 +508,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     public Task<DurableExecution> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var completion = _completions.GetOrAdd(instanceId, _ => new TaskCompletionSource<DurableExecution>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var current = GetExecution(instanceId) ?? throw new KeyNotFoundException($"There is no execution '{instanceId}'.");
-        if (current.Status != DurableStatus.Running)
+
+        // The status alone first: a running execution's full row (and its input, parsed) is read when it ends.
+        var status = _journal.GetStatus(instanceId) ?? throw new KeyNotFoundException($"There is no execution '{instanceId}'.");
+        if (status != DurableStatus.Running && GetExecution(instanceId) is { } current)
         {
             // Answered now and not kept: a redrive may run the execution again, and a later wait must see that run's end.
             completion.TrySetResult(current);
@@ -710,14 +712,84 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         }
 
         var now = Now();
-        bool created = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyCreate(c, t, instanceId, orchestration, storedInput, now));
+        bool? started = await StartWithFirstEpisodeAsync(orchestration, instanceId, storedInput, now);
+        bool created = started ?? await _writer.WriteAsync((c, t) => SqliteJournal.ApplyCreate(c, t, instanceId, orchestration, storedInput, now));
         if (!created)
         {
             throw new InvalidOperationException($"An execution with id '{instanceId}' already exists.");
         }
 
-        RequestEpisode(instanceId);
+        if (started is null)
+        {
+            RequestEpisode(instanceId);
+        }
+
         return instanceId;
+    }
+
+    /// <summary>Creates an instance and commits its first episode in the same write: the episode loop would otherwise read
+    /// back the one event the start just wrote (ExecutionStarted) and commit what the orchestration did with it in a
+    /// second write. Returns whether the instance was created (false: the id is taken, nothing was written), or null when
+    /// this could not be done (the id is busy, the first episode or its write failed): the caller then starts the instance
+    /// alone and an episode follows, as it always did.</summary>
+    /// <remarks>The instance is claimed as an episode claims it, so an event raised right after the commit waits for this
+    /// episode's end (see <see cref="Release"/>).</remarks>
+    private async Task<bool?> StartWithFirstEpisodeAsync(string orchestration, string instanceId, string storedInput, DateTime now)
+    {
+        if (!_registrations.TryGetValue(orchestration, out var registration) || !TryClaim(instanceId))
+        {
+            return null;
+        }
+
+        Enter();
+        try
+        {
+            DurableOrchestrationContext context;
+            List<NewAction> actions;
+            InstanceCompletion? completion;
+            EpisodeCommit commit;
+            try
+            {
+                // What the episode loop would do with the journal's one event: a full replay of ExecutionStarted at position 1.
+                context = new DurableOrchestrationContext(instanceId, registration.Create(storedInput), 0, orchestration);
+                context.Process([new JournalEvent(1, HistoryKinds.ExecutionStarted, -1, orchestration, storedInput, now)], 0, fullReplay: true);
+                actions = context.TakeNewActions();
+                completion = Completion(context);
+                commit = new EpisodeCommit(instanceId, context.Delivered, actions, completion, context.CustomStatus, Now(), context.OpenWaits())
+                {
+                    IsRegistered = _isRegistered,
+                    EndedAt = context.EndedAt,
+                };
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return null;
+            }
+
+            (bool Created, string? Parent) written;
+            try
+            {
+                written = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyCreate(c, t, instanceId, orchestration, storedInput, now)
+                    ? (true, SqliteJournal.ApplyEpisode(c, t, commit))
+                    : (false, null));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return null;
+            }
+
+            if (written.Created)
+            {
+                AfterEpisode(instanceId, context, actions, completion, timersRearmed: false, written.Parent);
+            }
+
+            return written.Created;
+        }
+        finally
+        {
+            Release(instanceId);
+            Exit();
+        }
     }
 
     private DateTime Now() => _time.GetUtcNow().UtcDateTime;
@@ -854,13 +926,9 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             Rearm = rearm,
         };
         // If the commit fails the context is not put back in the cache (it ran ahead of the journal): the next episode replays.
-        await _writer.WriteAsync((c, t) =>
-        {
-            SqliteJournal.ApplyEpisode(c, t, commit);
-            return true;
-        });
+        string? parent = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyEpisode(c, t, commit));
 
-        AfterEpisode(instanceId, context, [.. actions, .. rearm.Where(a => a.Kind == HistoryKinds.TaskScheduled)], completion, rearm.Count > 0);
+        AfterEpisode(instanceId, context, [.. actions, .. rearm.Where(a => a.Kind == HistoryKinds.TaskScheduled)], completion, rearm.Count > 0, parent);
     }
 
     /// <summary>Puts what earlier generations and redrives stored before an ending (or continuing) run's own ASL events.</summary>
@@ -880,8 +948,9 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         return completion;
     }
 
-    /// <summary>After an episode's commit: wake whoever waits for the end, or dispatch the new work, and keep the context.</summary>
-    private void AfterEpisode(string instanceId, DurableOrchestrationContext context, List<NewAction> actions, InstanceCompletion? completion, bool timersRearmed)
+    /// <summary>After an episode's commit: wake whoever waits for the end (and the parent the commit told of it, if any), or
+    /// dispatch the new work, and keep the context.</summary>
+    private void AfterEpisode(string instanceId, DurableOrchestrationContext context, List<NewAction> actions, InstanceCompletion? completion, bool timersRearmed, string? parent)
     {
         if (completion is { ContinueInput: not null })
         {
@@ -898,7 +967,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
 
             // A child's end was appended to its parent's history in the same commit: let the parent go on.
-            if (_journal.GetParent(instanceId) is { } parent)
+            if (parent is not null)
             {
                 RequestEpisode(parent);
             }
@@ -1004,12 +1073,12 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 IsRegistered = _isRegistered,
                 EndedAt = context.EndedAt,
             };
-            var (fused, position) = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyTaskCompletedWithEpisode(c, t, item.InstanceId, item.Sequence, outcomeJson, now, last, commit));
+            var (fused, position, parent) = await _writer.WriteAsync((c, t) => SqliteJournal.ApplyTaskCompletedWithEpisode(c, t, item.InstanceId, item.Sequence, outcomeJson, now, last, commit));
             if (fused == FusedCommit.Committed)
             {
                 // The result took the position after the context's own actions, which it has no need to read back.
                 context.AdvanceTo(position);
-                AfterEpisode(item.InstanceId, context, actions, completion, timersRearmed: false);
+                AfterEpisode(item.InstanceId, context, actions, completion, timersRearmed: false, parent);
             }
             else if (fused == FusedCommit.ResultOnly)
             {

@@ -106,9 +106,39 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     public Task<InstanceCompletion>? Result => _result;
 
     /// <summary>Returns the external events the orchestration waits for now, one name a line, in order.</summary>
-    public string OpenWaits() => _waiters.Count == 0 ? string.Empty : string.Join(
-        '\n',
-        _waiters.Where(pair => pair.Value.Any(waiter => !waiter.Cancelled)).Select(pair => pair.Key).Order(StringComparer.Ordinal));
+    /// <remarks>Every episode commits it; most runs wait for one event (the stop request), so that case makes no list.</remarks>
+    public string OpenWaits()
+    {
+        string? first = null;
+        List<string>? open = null;
+        foreach (var (name, queue) in _waiters)
+        {
+            foreach (var waiter in queue)
+            {
+                if (!waiter.Cancelled)
+                {
+                    if (first is null)
+                    {
+                        first = name;
+                    }
+                    else
+                    {
+                        (open ??= [first]).Add(name);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        if (open is null)
+        {
+            return first ?? string.Empty;
+        }
+
+        open.Sort(StringComparer.Ordinal);
+        return string.Join('\n', open);
+    }
 
     /// <summary>Gets or sets the ASL history recorder of the state machine run this context drives, if any: it holds the
     /// history of a running execution (up to the last event this context processed).</summary>

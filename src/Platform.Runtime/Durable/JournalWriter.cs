@@ -55,7 +55,19 @@ internal sealed class JournalWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        using var connection = _journal.Open(writer: true);
+        var connection = _journal.Open(writer: true);
+        try
+        {
+            await RunBatchesAsync(connection);
+        }
+        finally
+        {
+            SqliteJournal.Close(connection);
+        }
+    }
+
+    private async Task RunBatchesAsync(SqliteConnection connection)
+    {
         var batch = new List<IWrite>(_maxBatch);
         var failed = new List<(IWrite Write, Exception Error)>();
         while (await _channel.Reader.WaitToReadAsync())
@@ -72,18 +84,18 @@ internal sealed class JournalWriter : IAsyncDisposable
                 using var transaction = connection.BeginTransaction();
                 for (int i = 0; i < batch.Count; i++)
                 {
-                    string savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    transaction.Save(savepoint);
+                    // One savepoint at a time (each is released before the next), so one name and prepared statements do.
+                    SqliteJournal.Savepoint(connection);
                     try
                     {
                         batch[i].Apply(connection, transaction);
-                        transaction.Release(savepoint);
+                        SqliteJournal.ReleaseSavepoint(connection);
                     }
                     catch (Exception ex)
                     {
                         // Whatever one write throws fails that write alone; the batch and the loop go on.
-                        transaction.Rollback(savepoint);
-                        transaction.Release(savepoint);
+                        SqliteJournal.RollbackToSavepoint(connection);
+                        SqliteJournal.ReleaseSavepoint(connection);
                         failed.Add((batch[i], ex));
                     }
                 }

@@ -67,7 +67,7 @@ internal sealed class SqliteJournal : IDisposable
         CREATE INDEX IF NOT EXISTS instances_by_parent ON instances (parent_id) WHERE parent_id IS NOT NULL;
         """;
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, JournalStatement>> Statements = new();
 
     private readonly string _connectionString;
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
@@ -166,7 +166,7 @@ internal sealed class SqliteJournal : IDisposable
     {
         while (_readers.TryTake(out var reader))
         {
-            reader.Dispose();
+            Close(reader);
         }
 
         using var connection = new SqliteConnection(_connectionString);
@@ -204,6 +204,14 @@ internal sealed class SqliteJournal : IDisposable
             RedriveDate = reader.IsDBNull(10) ? null : new DateTime(reader.GetInt64(10), DateTimeKind.Utc),
         };
         return (execution, input);
+    }
+
+    /// <summary>Reads an instance's status alone, or null when there is no such instance.</summary>
+    public DurableStatus? GetStatus(string instanceId)
+    {
+        using var lease = Read();
+        var command = Command(lease.Connection, null, "SELECT status FROM instances WHERE id = $id", ("$id", instanceId));
+        return command.ExecuteScalar() is string status ? Enum.Parse<DurableStatus>(status) : null;
     }
 
     /// <summary>Lists instance rows newest first (created time, then id, descending), after a page position.</summary>
@@ -417,35 +425,49 @@ internal sealed class SqliteJournal : IDisposable
 
     /// <summary>Records a task's result and the episode that processed it, in one transaction, when nothing but the
     /// context's own actions was appended after position <paramref name="delivered"/> (the last event it processed);
-    /// otherwise records the result alone. Returns the result's position.</summary>
-    public static (FusedCommit Outcome, long Position) ApplyTaskCompletedWithEpisode(
+    /// otherwise records the result alone. Returns the result's position, and the parent told of the end (if the
+    /// episode ended a child instance).</summary>
+    public static (FusedCommit Outcome, long Position, string? Parent) ApplyTaskCompletedWithEpisode(
         SqliteConnection c, SqliteTransaction t, string instanceId, int seq, string outcome, DateTime now, long delivered, EpisodeCommit commit)
     {
-        var unseen = Command(
+        // One read for both: was anything but the context's own actions appended after what it processed, and where does the
+        // history end (the result goes right after; nothing else appends to it within this write).
+        var state = Command(
             c,
             t,
-            "SELECT COUNT(*) FROM history WHERE instance_id = $id AND position > $delivered AND kind NOT IN ($scheduled, $timer, $child)",
+            """
+            SELECT (SELECT COUNT(*) FROM history WHERE instance_id = $id AND position > $delivered AND kind NOT IN ($scheduled, $timer, $child)),
+                   (SELECT COALESCE(MAX(position), 0) FROM history WHERE instance_id = $id)
+            """,
             ("$id", instanceId),
             ("$delivered", delivered),
             ("$scheduled", HistoryKinds.TaskScheduled),
             ("$timer", HistoryKinds.TimerCreated),
             ("$child", HistoryKinds.SubOrchestrationScheduled));
-        bool current = Convert.ToInt64(unseen.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
-        if (!ApplyTaskCompleted(c, t, instanceId, seq, outcome, now))
+        bool current;
+        long position;
+        using (var reader = state.ExecuteReader())
         {
-            return (FusedCommit.Duplicate, 0);
+            reader.Read();
+            current = reader.GetInt64(0) == 0;
+            position = reader.GetInt64(1) + 1;
         }
 
-        var last = Command(c, t, "SELECT MAX(position) FROM history WHERE instance_id = $id", ("$id", instanceId));
-        long position = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var delete = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id AND seq = $seq", ("$id", instanceId), ("$seq", seq));
+        if (delete.ExecuteNonQuery() == 0)
+        {
+            return (FusedCommit.Duplicate, 0, null);
+        }
+
+        AppendAt(c, t, instanceId, position, HistoryKinds.TaskCompleted, seq, null, outcome, now);
         if (!current)
         {
-            return (FusedCommit.ResultOnly, position);
+            return (FusedCommit.ResultOnly, position, null);
         }
 
         // The result is the only event the episode processed: if the run ended, it ended there (what a redrive rewinds).
-        ApplyEpisode(c, t, commit with { Processed = position, EndedAt = commit.Completion is null ? commit.EndedAt : position });
-        return (FusedCommit.Committed, position);
+        string? parent = ApplyEpisode(c, t, commit with { Processed = position, EndedAt = commit.Completion is null ? commit.EndedAt : position });
+        return (FusedCommit.Committed, position, parent);
     }
 
     /// <summary>Fires a timer; false when it already fired or its instance ended.</summary>
@@ -474,14 +496,6 @@ internal sealed class SqliteJournal : IDisposable
         return true;
     }
 
-    /// <summary>Gets the parent of a child instance, or null.</summary>
-    public string? GetParent(string instanceId)
-    {
-        using var lease = Read();
-        var command = Command(lease.Connection, null, "SELECT parent_id FROM instances WHERE id = $id", ("$id", instanceId));
-        return command.ExecuteScalar() as string;
-    }
-
     /// <summary>Gets the running children of an instance, with their stored inputs.</summary>
     public List<(string Id, string Input)> RunningChildren(string parentId)
     {
@@ -502,8 +516,9 @@ internal sealed class SqliteJournal : IDisposable
         return children;
     }
 
-    /// <summary>Tells a child's parent (in the same transaction as the child's end) that its sub-orchestration ended.</summary>
-    private static void NotifyParent(SqliteConnection c, SqliteTransaction t, string childId, InstanceCompletion end, DateTime now)
+    /// <summary>Tells a child's parent (in the same transaction as the child's end) that its sub-orchestration ended;
+    /// returns the parent, or null when the instance has none.</summary>
+    private static string? NotifyParent(SqliteConnection c, SqliteTransaction t, string childId, InstanceCompletion end, DateTime now)
     {
         var read = Command(c, t, "SELECT parent_id, parent_seq, created_at FROM instances WHERE id = $id", ("$id", childId));
         string? parentId;
@@ -512,7 +527,7 @@ internal sealed class SqliteJournal : IDisposable
         {
             if (!reader.Read() || reader.IsDBNull(0))
             {
-                return;
+                return null;
             }
 
             (parentId, parentSeq, created) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
@@ -538,6 +553,7 @@ internal sealed class SqliteJournal : IDisposable
         result.Set("startedAt", JNode.From(new DateTime(created, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         result.Set("endedAt", JNode.From(now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         Append(c, t, parentId, HistoryKinds.SubOrchestrationCompleted, (int)parentSeq, null, result.Build().ToString(), now);
+        return parentId;
     }
 
     /// <summary>Appends the answer (or heartbeat) <paramref name="eventName"/> for the wait <paramref name="waitId"/>, but only
@@ -605,11 +621,22 @@ internal sealed class SqliteJournal : IDisposable
         return value;
     }
 
+    /// <summary>Opens the savepoint of one write of a batch (see <see cref="JournalWriter"/>).</summary>
+    public static void Savepoint(SqliteConnection c) => Command(c, null, "SAVEPOINT w").ExecuteNonQuery();
+
+    /// <summary>Releases the savepoint of one write: its changes join the batch's transaction.</summary>
+    public static void ReleaseSavepoint(SqliteConnection c) => Command(c, null, "RELEASE w").ExecuteNonQuery();
+
+    /// <summary>Undoes one write's changes (its savepoint stays open until released).</summary>
+    public static void RollbackToSavepoint(SqliteConnection c) => Command(c, null, "ROLLBACK TO w").ExecuteNonQuery();
+
     /// <summary>Commits an episode: its new actions (history events plus work items and timers), how far it processed the
-    /// history, and the instance's end if it ended (which also drops its outstanding work and timers).</summary>
-    public static void ApplyEpisode(SqliteConnection c, SqliteTransaction t, EpisodeCommit commit)
+    /// history, and the instance's end if it ended (which also drops its outstanding work and timers). Returns the parent
+    /// told of the end, when the episode ended a child instance.</summary>
+    public static string? ApplyEpisode(SqliteConnection c, SqliteTransaction t, EpisodeCommit commit)
     {
         string id = commit.InstanceId;
+        string? parent = null;
         foreach (var action in commit.Actions)
         {
             Append(c, t, id, action.Kind, action.Sequence, action.Name, action.Payload, commit.Now);
@@ -716,7 +743,7 @@ internal sealed class SqliteJournal : IDisposable
                 ("$processed", commit.Processed),
                 ("$now", commit.Now.Ticks));
             update.ExecuteNonQuery();
-            NotifyParent(c, t, id, end, commit.Now);
+            parent = NotifyParent(c, t, id, end, commit.Now);
             var dropWork = Command(c, t, "DELETE FROM work_items WHERE instance_id = $id", ("$id", id));
             dropWork.ExecuteNonQuery();
             var dropTimers = Command(c, t, "DELETE FROM timers WHERE instance_id = $id", ("$id", id));
@@ -735,6 +762,8 @@ internal sealed class SqliteJournal : IDisposable
                 ("$now", commit.Now.Ticks));
             update.ExecuteNonQuery();
         }
+
+        return parent;
     }
 
     /// <summary>RedriveExecution in one transaction: checks that the execution may be redriven, supersedes the failure that
@@ -900,6 +929,23 @@ internal sealed class SqliteJournal : IDisposable
         update.ExecuteNonQuery();
     }
 
+    /// <summary>Appends an event at a position the caller read in this same write (the one after the last).</summary>
+    private static void AppendAt(SqliteConnection c, SqliteTransaction t, string instanceId, long position, string kind, int seq, string? name, string? payload, DateTime timestamp)
+    {
+        var command = Command(
+            c,
+            t,
+            "INSERT INTO history (instance_id, position, kind, seq, name, payload, timestamp) VALUES ($id, $position, $kind, $seq, $name, $payload, $ts)",
+            ("$id", instanceId),
+            ("$position", position),
+            ("$kind", kind),
+            ("$seq", seq),
+            ("$name", name),
+            ("$payload", payload),
+            ("$ts", timestamp.Ticks));
+        command.ExecuteNonQuery();
+    }
+
     private static void Append(SqliteConnection c, SqliteTransaction t, string instanceId, string kind, int seq, string? name, string? payload, DateTime timestamp)
     {
         var command = Command(
@@ -918,13 +964,18 @@ internal sealed class SqliteJournal : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs SQL once (pragmas, the schema: it may hold several statements).</summary>
     private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
-        var command = Command(connection, transaction, sql);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // The SQL is constant.
+        command.CommandText = sql;
+#pragma warning restore CA2100
         command.ExecuteNonQuery();
     }
 
-    private static List<string> ReadStrings(SqliteCommand command)
+    private static List<string> ReadStrings(JournalStatement command)
     {
         using var reader = command.ExecuteReader();
         var values = new List<string>();
@@ -936,33 +987,37 @@ internal sealed class SqliteJournal : IDisposable
         return values;
     }
 
-    /// <summary>Returns the connection's prepared command for <paramref name="sql"/> (made once per connection and kept, so
-    /// SQLite parses each statement once), bound to the transaction and the parameter values.</summary>
-    /// <remarks>Callers must not dispose the command: it belongs to the connection and goes with it.</remarks>
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Returns the connection's prepared statement for <paramref name="sql"/> (made once per connection and kept, so
+    /// SQLite parses each statement once), bound to the parameter values.</summary>
+    /// <remarks>Callers must not dispose the statement: it belongs to the connection and goes with it (<see cref="Close"/>).
+    /// The transaction is the connection's: SQLite runs every statement of a connection in its open transaction.</remarks>
+    private static JournalStatement Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
+        _ = transaction;
         var statements = Statements.GetOrCreateValue(connection);
-        if (!statements.TryGetValue(sql, out var command))
+        if (!statements.TryGetValue(sql, out var statement))
         {
-            command = connection.CreateCommand();
-#pragma warning disable CA2100 // The SQL is constant; values are parameters.
-            command.CommandText = sql;
-#pragma warning restore CA2100
-            foreach (var (name, _) in parameters)
+            statement = new JournalStatement(connection, sql, parameters);
+            statements[sql] = statement;
+        }
+
+        return statement.Bind(parameters);
+    }
+
+    /// <summary>Closes a connection this journal opened, with the statements it prepared on it.</summary>
+    public static void Close(SqliteConnection connection)
+    {
+        if (Statements.TryGetValue(connection, out var statements))
+        {
+            foreach (var statement in statements.Values)
             {
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                statement.Dispose();
             }
 
-            statements[sql] = command;
+            Statements.Remove(connection);
         }
 
-        command.Transaction = transaction;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters[name].Value = value ?? DBNull.Value;
-        }
-
-        return command;
+        connection.Dispose();
     }
 
     /// <summary>A read connection on loan from the journal's pool.</summary>
