@@ -25,7 +25,10 @@ if (args.Contains("--http"))
 {
     // The load generator's own sockets complete on their socket threads, as the server's do (platform serve sets the same):
     // it shares the two cores with the server, so the cheaper it is, the more of them the server gets. Set before any socket.
-    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+    if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+    {
+        Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+    }
     int i = Array.IndexOf(args, "--server-url");
     return await HttpBench.RunAsync(Path.Combine(shared, "bench", "workloads", "hello-choice.asl.json"), Option("--seconds", 5), (int)Option("--clients", 32), i >= 0 ? args[i + 1] : null);
 }

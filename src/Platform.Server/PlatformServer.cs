@@ -88,16 +88,9 @@ public sealed class PlatformServer : IAsyncDisposable
 
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
         });
-        builder.WebHost.UseSockets(sockets =>
-        {
-            // Read straight into a buffer instead of first waiting for data with a zero-byte read: one system call less
-            // per request, for a 4 KiB buffer per idle connection.
-            sockets.WaitForDataBeforeAllocatingBuffer = false;
-
-            // Sockets complete inline (platform serve sets this): Kestrel does not read that setting itself, so run
-            // requests on the socket threads too. IoThreadGuard moves the ones that may block to the thread pool.
-            sockets.UnsafePreferInlineScheduling = Environment.GetEnvironmentVariable(IoThreadGuard.InlineCompletions) == "1";
-        });
+        // Read straight into a buffer instead of first waiting for data with a zero-byte read: one system call less per
+        // request, for a 4 KiB buffer per idle connection.
+        builder.WebHost.UseSockets(sockets => sockets.WaitForDataBeforeAllocatingBuffer = false);
 
         configure?.Invoke(builder);
 
@@ -158,7 +151,6 @@ public sealed class PlatformServer : IAsyncDisposable
 
     private void Map()
     {
-        App.Use(IoThreadGuard.InvokeAsync);
         if (Options.ApiKey is { } key)
         {
             var authentication = new ApiKeyAuthentication(key);

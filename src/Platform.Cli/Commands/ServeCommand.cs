@@ -11,6 +11,9 @@ internal static class ServeCommand
     /// <summary>The command's name (the CLI gives it a longer shutdown grace than other commands).</summary>
     public const string Name = "serve";
 
+    /// <summary>The .NET setting that completes socket operations on the socket threads.</summary>
+    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
     public static Command Create()
     {
         var data = new Option<string?>("--data", "-d") { HelpName = "dir", Description = "The data directory (registry, journal, execution index); created when missing. Default: ./.platform-data." };
@@ -57,11 +60,12 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(Dictionary<string, string?> settings, TextWriter stdout, CancellationToken cancellationToken)
     {
-        // Socket operations complete on the socket threads, and the server runs requests there (see IoThreadGuard), unless
-        // whoever started the server chose otherwise. Set before the first socket exists: .NET reads it once per process.
-        if (Environment.GetEnvironmentVariable(IoThreadGuard.InlineCompletions) is null)
+        // Socket operations complete on the threads that wait on the sockets instead of being handed to the thread pool
+        // first (Kestrel then hands each request to the pool, so no request runs there), unless whoever started the
+        // server chose otherwise. Set before the first socket exists: .NET reads it once per process.
+        if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
         {
-            Environment.SetEnvironmentVariable(IoThreadGuard.InlineCompletions, "1");
+            Environment.SetEnvironmentVariable(InlineCompletions, "1");
         }
 
         PlatformServer server;

@@ -24,6 +24,22 @@ internal sealed class ServerTaskDispatcher(TaskHandlerRegistry handlers) : ITask
             return ValueTask.FromResult(TaskOutcome.Success(JObject.Empty));
         }
 
-        return Handlers.DispatchAsync(invocation, cancellationToken);
+        var pending = Handlers.DispatchAsync(invocation, cancellationToken);
+        return pending.IsCompleted ? pending : OffSocketThreadAsync(pending);
+    }
+
+    /// <summary>Awaits a handler that went asynchronous, and goes on from the thread pool.</summary>
+    /// <remarks><c>platform serve</c> completes socket operations on the socket threads
+    /// (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c>), so a handler that awaited a socket (<c>http:invoke</c>)
+    /// resumes on one; the execution goes on from the task's result, and must not hold up that thread's other sockets.</remarks>
+    private static async ValueTask<TaskOutcome> OffSocketThreadAsync(ValueTask<TaskOutcome> pending)
+    {
+        var outcome = await pending;
+        if (!Thread.CurrentThread.IsThreadPoolThread)
+        {
+            await Task.Yield();
+        }
+
+        return outcome;
     }
 }

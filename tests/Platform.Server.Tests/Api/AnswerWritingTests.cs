@@ -2,7 +2,6 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Platform.Asl.Json;
 using Platform.Server.Api;
-using Platform.Server.Hosting;
 
 namespace Platform.Server.Tests.Api;
 
@@ -33,19 +32,6 @@ public sealed class AnswerWritingTests
         length.Should().Be(body.Length);
     }
 
-    [Fact]
-    public async Task IoThreadGuard_OnAThreadOutsideThePool_RunsTheRequestOnThePool()
-    {
-        var blocking = Request("POST", "/", "AWSStepFunctions.CreateStateMachine");
-        var inline = Request("POST", "/", "AWSStepFunctions.StartSyncExecution");
-
-        (await RunFromOwnThreadAsync(blocking)).Should().BeTrue("a request that may block leaves the socket thread");
-        (await RunFromOwnThreadAsync(inline)).Should().BeFalse("StartSyncExecution stays where it was read");
-        IoThreadGuard.MayRunInline(Request("GET", "/", "AWSStepFunctions.StartSyncExecution").Request).Should().BeFalse();
-        IoThreadGuard.MayRunInline(Request("POST", "/console/", "AWSStepFunctions.StartSyncExecution").Request).Should().BeFalse();
-        IoThreadGuard.MayRunInline(Request("POST", "/", null).Request).Should().BeFalse();
-    }
-
     private static async Task<(byte[] Body, long? Length)> WriteAsync(JObject answer)
     {
         var context = new DefaultHttpContext();
@@ -54,36 +40,5 @@ public sealed class AnswerWritingTests
         await AwsJsonEndpoint.WriteAsync(context.Response, answer, CancellationToken.None);
         await context.Response.BodyWriter.CompleteAsync();
         return (stream.ToArray(), context.Response.ContentLength);
-    }
-
-    private static DefaultHttpContext Request(string method, string path, string? target)
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = method;
-        context.Request.Path = path;
-        if (target is not null)
-        {
-            context.Request.Headers["X-Amz-Target"] = target;
-        }
-
-        return context;
-    }
-
-    /// <summary>Calls the guard from a dedicated thread (as a socket thread is) and says whether the rest of the pipeline
-    /// ran on a thread-pool thread.</summary>
-    private static async Task<bool> RunFromOwnThreadAsync(HttpContext context)
-    {
-        var ranOnPool = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Task? pipeline = null;
-        var thread = new Thread(() => pipeline = IoThreadGuard.InvokeAsync(context, _ =>
-        {
-            ranOnPool.SetResult(Thread.CurrentThread.IsThreadPoolThread);
-            return Task.CompletedTask;
-        }));
-        thread.Start();
-        thread.Join();
-        bool result = await ranOnPool.Task;
-        await pipeline!;
-        return result;
     }
 }
