@@ -28,10 +28,22 @@ param instanceMemoryMB int = 2048
 @description('Queue the Service Bus trigger listens to.')
 param queueName string = 'sfn-events'
 
-@description('Tables to create besides the circuit-breaker table (the DynamoDB-like tables of Platform__Tables).')
-param tableNames array = []
+@description('DynamoDB-like tables (Platform__Tables), each an object with the setting keys, e.g. { Name: \'Orders\', PartitionKey: \'orderId\' }. Each is created as the store table ddb<Name>, so Name must be letters and digits (at most 56).')
+param dynamoDbTables array = []
 
-@description('Days an ended execution keeps its history.')
+@description('Trigger rules (Platform__Triggers, docs/triggers.md), e.g. { Name: \'csv-upload\', Source: \'blob\', Container: \'inbox\', Suffix: \'.csv\', StateMachine: \'file-validation\' }. A nested value takes its flattened key: \'EventTypes__0\': \'Order.Placed\'.')
+param triggers array = []
+
+@description('Circuit-breaker policies (Platform__CircuitBreakers), e.g. { Resource: \'arn:aws:states:::http:invoke\', FailureThreshold: 5 }. A list takes flattened keys: \'IgnoredErrors__0\': \'States.Timeout\'.')
+param circuitBreakers array = []
+
+@description('Durable task hub name; empty derives one that is always valid (letters and digits, starting with a letter, 3-45). Give the old name to keep a deployment made before the derivation changed.')
+@maxLength(45)
+param taskHubName string = ''
+
+@description('Days an ended execution keeps its history (Durable instances by the purge timer, ASL history blobs by a lifecycle rule).')
+@minValue(1)
+@maxValue(3650)
 param historyRetentionDays int = 90
 
 @description('Region and account that ARNs name.')
@@ -39,6 +51,13 @@ param arnRegion string = 'us-east-1'
 param arnAccountId string = '123456789012'
 
 var suffix = toLower(uniqueString(subscription().id, environmentName, location))
+// environmentName's letters and digits only (Bicep has no regex: keep each character found in the allowed set).
+var envAlnum = toLower(join(filter(map(range(0, length(environmentName)), i => substring(environmentName, i, 1)), c => contains('abcdefghijklmnopqrstuvwxyz0123456789', toLower(c))), ''))
+// Task hub: letters and digits, starting with a letter, 3-45 characters ('th' + up to 16 + 6 = 8 to 24).
+var derivedTaskHubName = 'th${take(envAlnum, 16)}${take(suffix, 6)}'
+// Key Vault: 3-24 characters, letters, digits and single hyphens, starting with a letter ('kv' + up to 12 + 8 = 10 to 22, no hyphens).
+var keyVaultName = 'kv${take(envAlnum, 12)}${take(suffix, 8)}'
+var historyContainerName = 'asl-history'
 var tags = { 'azd-env-name': environmentName, app: 'asl-platform' }
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
@@ -56,7 +75,14 @@ module identity 'app/identity.bicep' = {
 module storage 'app/storage.bicep' = {
   scope: rg
   name: 'storage'
-  params: { name: 'st${suffix}', location: location, tags: tags, tableNames: concat(['circuitbreakers'], tableNames) }
+  params: {
+    name: 'st${suffix}'
+    location: location
+    tags: tags
+    tableNames: concat(['circuitbreakers'], map(dynamoDbTables, t => 'ddb${t.Name}'))
+    historyContainerName: historyContainerName
+    historyRetentionDays: historyRetentionDays
+  }
 }
 
 module messaging 'app/messaging.bicep' = {
@@ -74,7 +100,7 @@ module monitoring 'app/monitoring.bicep' = {
 module vault 'app/keyvault.bicep' = {
   scope: rg
   name: 'keyvault'
-  params: { name: 'kv-${take(environmentName, 10)}-${take(suffix, 8)}', location: location, tags: tags, taskTokenKey: taskTokenKey }
+  params: { name: keyVaultName, location: location, tags: tags, taskTokenKey: taskTokenKey }
 }
 
 module events 'app/events.bicep' = {
@@ -111,11 +137,15 @@ module function 'app/function.bicep' = {
     queueName: queueName
     appInsightsConnectionString: monitoring.outputs.connectionString
     taskTokenSecretUri: vault.outputs.taskTokenSecretUri
-    taskHubName: replace(environmentName, '-', '')
+    taskHubName: empty(taskHubName) ? derivedTaskHubName : taskHubName
     runtimeVersion: runtimeVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     historyRetentionDays: historyRetentionDays
+    historyContainerName: historyContainerName
+    dynamoDbTables: dynamoDbTables
+    triggers: triggers
+    circuitBreakers: circuitBreakers
     arnRegion: arnRegion
     arnAccountId: arnAccountId
   }
@@ -129,3 +159,4 @@ output approvalUrl string = '${function.outputs.url}/api/approvals'
 output eventGridSystemTopicName string = events.outputs.name
 output storageAccountName string = storage.outputs.name
 output serviceBusNamespace string = messaging.outputs.host
+output taskHubName string = empty(taskHubName) ? derivedTaskHubName : taskHubName

@@ -4,6 +4,9 @@ param location string
 param tags object
 param queueName string
 
+@description('How long Service Bus remembers a MessageId to drop duplicates (ISO 8601; SQS deduplicates for 5 minutes).')
+param duplicateDetectionWindow string = 'PT5M'
+
 resource namespace 'Microsoft.ServiceBus/namespaces@2024-01-01' = {
   name: name
   location: location
@@ -20,6 +23,10 @@ resource queue 'Microsoft.ServiceBus/namespaces/queues@2024-01-01' = {
     maxDeliveryCount: 10
     deadLetteringOnMessageExpiration: true
     requiresSession: false
+    // The SQS-like integration sends a message's deduplication id as its MessageId: Service Bus drops a second message
+    // with the same id inside the window (SQS's is 5 minutes). Fixed when the queue is created.
+    requiresDuplicateDetection: true
+    duplicateDetectionHistoryTimeWindow: duplicateDetectionWindow
   }
 }
 

@@ -4,6 +4,8 @@ param name string
 param location string
 param tags object
 param tableNames array
+param historyContainerName string
+param historyRetentionDays int
 
 var deploymentContainerName = 'deploymentpackage'
 
@@ -26,10 +28,32 @@ resource blobs 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   name: 'default'
 }
 
-resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in [deploymentContainerName, 'inbox', 'asl-history']: {
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [for container in [deploymentContainerName, 'inbox', historyContainerName]: {
   parent: blobs
   name: container
 }]
+
+// The purge timer removes Durable's instances after the retention, not the ASL history blobs: this rule deletes them
+// once they are that old (a chunk is written once, so its age is its last modification).
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-old-asl-history'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: { blobTypes: ['blockBlob'], prefixMatch: ['${historyContainerName}/'] }
+            actions: { baseBlob: { delete: { daysAfterModificationGreaterThan: historyRetentionDays } } }
+          }
+        }
+      ]
+    }
+  }
+}
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: account

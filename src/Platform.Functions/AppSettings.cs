@@ -8,10 +8,12 @@ public static class AppSettings
     /// <summary>The task-token signing key: base64 of at least 32 bytes (a Key Vault reference on Azure).</summary>
     public const string TaskTokenKey = "TASK_TOKEN_KEY";
 
-    /// <summary>The blob endpoint of the storage account that the S3-like integration uses.</summary>
+    /// <summary>The blob endpoint of the storage account that the S3-like integration and the ASL histories use: an https
+    /// URL (managed identity), or a connection string for local development (<c>UseDevelopmentStorage=true</c>).</summary>
     public const string BlobEndpoint = "PLATFORM_BLOB_ENDPOINT";
 
-    /// <summary>The table endpoint of the storage account that the DynamoDB-like integration and circuit breakers use.</summary>
+    /// <summary>The table endpoint of the storage account that the DynamoDB-like integration and circuit breakers use: an
+    /// https URL (managed identity), or a connection string for local development (<c>UseDevelopmentStorage=true</c>).</summary>
     public const string TableEndpoint = "PLATFORM_TABLE_ENDPOINT";
 
     /// <summary>The Service Bus namespace (host name) that the SQS-like integration sends to.</summary>

@@ -30,7 +30,7 @@ public sealed class FunctionsPlatform
         Loggers = loggers;
         Options = ServerConfiguration.Read(configuration, new PlatformServerOptions { WorkflowsDirectory = Path.Combine(AppContext.BaseDirectory, "workflows") });
         Machines = LoadMachines(Options.WorkflowsDirectory);
-        Tokens = configuration[AppSettings.TaskTokenKey] is { Length: > 0 } key ? new TaskTokens(Convert.FromBase64String(key)) : null;
+        Tokens = configuration[AppSettings.TaskTokenKey] is { Length: > 0 } key ? new TaskTokens(ServerConfiguration.ReadTaskTokenKey(AppSettings.TaskTokenKey, key)) : null;
         Retention = HistoryPurge.ParseRetention(configuration[AppSettings.HistoryRetentionDays]);
         Queue = configuration[AppSettings.ServiceBusQueue] ?? "sfn-events";
         Triggers = new TriggerRouter(Options.Triggers, Options.Region, Options.AccountId);
@@ -96,9 +96,14 @@ public sealed class FunctionsPlatform
         {
             ManagedIdentityClientId = configuration[AppSettings.ClientId] is { Length: > 0 } id ? id : null,
         });
-        ITableStore? tables = configuration[AppSettings.TableEndpoint] is { Length: > 0 } tableUri
-            ? new AzureTableStore(new TableServiceClient(new Uri(tableUri), credential)) : null;
-        IObjectStore? objects = configuration[AppSettings.BlobEndpoint] is { Length: > 0 } blobUri ? new AzureObjectStore(new BlobServiceClient(new Uri(blobUri), credential)) : null;
+        ITableStore? tables = configuration[AppSettings.TableEndpoint] is { Length: > 0 } tableSetting
+            ? new AzureTableStore(StorageConnection.Parse(AppSettings.TableEndpoint, tableSetting) is { Endpoint: { } tableUri }
+                ? new TableServiceClient(tableUri, credential) : new TableServiceClient(tableSetting.Trim()))
+            : null;
+        IObjectStore? objects = configuration[AppSettings.BlobEndpoint] is { Length: > 0 } blobSetting
+            ? new AzureObjectStore(StorageConnection.Parse(AppSettings.BlobEndpoint, blobSetting) is { Endpoint: { } blobUri }
+                ? new BlobServiceClient(blobUri, credential) : new BlobServiceClient(blobSetting.Trim()))
+            : null;
         Histories = objects is null ? null
             : new ExecutionHistoryStore(objects, configuration[AppSettings.HistoryContainer] is { Length: > 0 } container ? container : ExecutionHistoryStore.DefaultContainer);
         var services = new IntegrationServices

@@ -44,6 +44,20 @@ public sealed class ExecutionFunctionsTests
     }
 
     [Fact]
+    public async Task RunExecution_ActivityFailsWithAslErrorNestedInAnInvocationFailure_IsCaughtByName()
+    {
+        var thrown = new AslErrorException("Payment.Declined", "card expired");
+        var nested = new TaskFailureDetails("Microsoft.Azure.WebJobs.Host.FunctionInvocationException", "Exception while executing function: Functions.asl-task", null,
+            new TaskFailureDetails(thrown.GetType().FullName!, thrown.Message, null, null, null), null);
+        var context = Context(null, new Microsoft.DurableTask.TaskFailedException(ActivityNames.ExecuteTask, 0, nested));
+
+        var end = ExecutionEnd.Parse(await new ExecutionFunctions(TestPlatform.Create(("charge", Charge))).RunExecution(context.Object))!;
+
+        end.Status.Should().Be(ExecutionStatus.Succeeded);
+        end.Output!.ToString().Should().Be("""{"order":1,"failure":{"Error":"Payment.Declined","Cause":"card expired"}}""");
+    }
+
+    [Fact]
     public async Task ExecuteTask_HandlerFails_ThrowsAslErrorWithErrorAndCause()
     {
         var platform = TestPlatform.Create();

@@ -8,7 +8,10 @@ internal static class TestPlatform
 {
     public const string Key = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
 
-    public static FunctionsPlatform Create(params (string Name, string Asl)[] machines)
+    public static FunctionsPlatform Create(params (string Name, string Asl)[] machines) => Create(new Dictionary<string, string?>(), machines);
+
+    /// <summary>The platform with <paramref name="settings"/> over the defaults (a null value removes a default).</summary>
+    public static FunctionsPlatform Create(IReadOnlyDictionary<string, string?> settings, params (string Name, string Asl)[] machines)
     {
         string folder = Path.Combine(Path.GetTempPath(), "functions-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -17,7 +20,7 @@ internal static class TestPlatform
             File.WriteAllText(Path.Combine(folder, name + ".asl.json"), asl);
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Platform:WorkflowsDirectory"] = folder,
             ["Platform:Triggers:0:Name"] = "bus",
@@ -26,7 +29,13 @@ internal static class TestPlatform
             ["Platform:Triggers:0:StateMachine"] = "hello",
             [AppSettings.TaskTokenKey] = Key,
             [AppSettings.ServiceBusQueue] = "sfn-events",
-        }).Build();
+        };
+        foreach (var (name, value) in settings)
+        {
+            values[name] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         return new FunctionsPlatform(configuration, NullLoggerFactory.Instance);
     }
 }

@@ -44,4 +44,8 @@ public enum TableStoreError
 
     /// <summary>A query option is out of range.</summary>
     InvalidArgument,
+
+    /// <summary>The table does not exist in the store (a store whose tables are created by deployment, such as Azure Table
+    /// storage, was not given it); nothing was read or written.</summary>
+    TableNotFound,
 }

@@ -21,10 +21,9 @@ public static class AslFailures
     /// <param name="errorMessage">Its message (TaskFailureDetails.ErrorMessage).</param>
     public static (string Error, string? Cause) FromFailureDetails(string? errorType, string? errorMessage)
     {
-        if (errorType == ErrorType && errorMessage is not null
-            && JsonParser.TryParse(errorMessage, out _) is JObject encoded && encoded["error"] is JString { Value: var error })
+        if (TryReadAslError(errorType, errorMessage) is { } asl)
         {
-            return (error, encoded["cause"] is JString { Value: var cause } ? cause : null);
+            return asl;
         }
 
         if (string.IsNullOrEmpty(errorType))
@@ -40,6 +39,29 @@ public static class AslFailures
         return (type[(cut + 1)..], errorMessage);
     }
 
+    /// <summary>Reads the ASL error and cause from a failure record and its inner records, outermost first (Durable's
+    /// <c>TaskFailureDetails</c> and its <c>InnerFailure</c> chain).</summary>
+    /// <remarks>A host may wrap the activity's exception (the isolated worker can report an activity's failure as an
+    /// invocation failure whose inner failure is the exception the activity threw), so the first record of an
+    /// <see cref="AslErrorException"/> that carries (Error, Cause) wins, wherever it is in the chain. Without one, the
+    /// outermost record names the error, as <see cref="FromFailureDetails"/> does.</remarks>
+    /// <param name="chain">(ErrorType, ErrorMessage) of each record, outermost first.</param>
+    public static (string Error, string? Cause) FromFailureChain(IEnumerable<(string? ErrorType, string? ErrorMessage)> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        (string? ErrorType, string? ErrorMessage)? outermost = null;
+        foreach (var (errorType, errorMessage) in chain)
+        {
+            outermost ??= (errorType, errorMessage);
+            if (TryReadAslError(errorType, errorMessage) is { } asl)
+            {
+                return asl;
+            }
+        }
+
+        return outermost is { } top ? FromFailureDetails(top.ErrorType, top.ErrorMessage) : (Asl.Errors.StatesErrors.TaskFailed, null);
+    }
+
     /// <summary>The exception that carries a failure record into the engine as (Error, Cause): the engine turns it into a
     /// failed <see cref="TaskOutcome"/> with those names.</summary>
     public static Tasks.TaskFailedException ToEngineException(string? errorType, string? errorMessage)
@@ -47,6 +69,22 @@ public static class AslFailures
         var (error, cause) = FromFailureDetails(errorType, errorMessage);
         return new Tasks.TaskFailedException(error, cause);
     }
+
+    /// <summary>The exception that carries a chain of failure records into the engine as (Error, Cause), read by
+    /// <see cref="FromFailureChain"/>.</summary>
+    /// <param name="chain">(ErrorType, ErrorMessage) of each record, outermost first.</param>
+    public static Tasks.TaskFailedException ToEngineException(IEnumerable<(string? ErrorType, string? ErrorMessage)> chain)
+    {
+        var (error, cause) = FromFailureChain(chain);
+        return new Tasks.TaskFailedException(error, cause);
+    }
+
+    /// <summary>The (Error, Cause) an <see cref="AslErrorException"/>'s record carries, or null when the record is not one.</summary>
+    private static (string Error, string? Cause)? TryReadAslError(string? errorType, string? errorMessage) =>
+        errorType == ErrorType && errorMessage is not null
+            && JsonParser.TryParse(errorMessage, out _) is JObject encoded && encoded["error"] is JString { Value: var error }
+            ? (error, encoded["cause"] is JString { Value: var cause } ? cause : null)
+            : null;
 
     /// <summary>The exception an activity throws for a failed outcome, so the host's failure record keeps its error and cause.</summary>
     /// <exception cref="ArgumentException">The outcome succeeded.</exception>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Platform.Asl.Json;
@@ -8,17 +9,23 @@ namespace Platform.Functions.Adapters;
 /// <summary>The table store port over Azure Table storage, with ETag optimistic concurrency (what circuit breakers and
 /// conditional DynamoDB-like writes rely on). An item's attributes are one JSON string property.</summary>
 /// <remarks>Partition and sort keys are the entity's PartitionKey and RowKey; callers escape them (<see cref="TableKeys"/>),
-/// so what is refused locally is refused here. A property holds at most 64 KiB, so an item's attributes must fit that.</remarks>
+/// so what is refused locally is refused here. A property holds at most 64 KiB, so an item's attributes must fit that.
+/// Tables are created by deployment (infra/app/storage.bicep): a missing one is <see cref="TableStoreError.TableNotFound"/>,
+/// never a failed condition, so read-modify-write loops do not retry it.</remarks>
 /// <param name="service">The storage account's table service.</param>
 internal sealed class AzureTableStore(TableServiceClient service) : ITableStore
 {
     private const string Attributes = "attributes";
 
+    /// <summary>The Table service's error code for a table that does not exist (a 404, as is a missing entity's <c>ResourceNotFound</c>).</summary>
+    private const string TableNotFoundCode = "TableNotFound";
+
     /// <inheritdoc />
     public async ValueTask<TableItem?> GetAsync(string table, string partitionKey, string sortKey, CancellationToken cancellationToken = default)
     {
         var found = await Table(table, partitionKey, sortKey).GetEntityIfExistsAsync<TableEntity>(partitionKey, sortKey, cancellationToken: cancellationToken);
-        return found.HasValue ? Item(found.Value!) : null;
+        return found.HasValue ? Item(found.Value!)
+            : IsTableNotFound(found.GetRawResponse()) ? throw TableNotFound(table) : null;
     }
 
     /// <inheritdoc />
@@ -37,6 +44,10 @@ internal sealed class AzureTableStore(TableServiceClient service) : ITableStore
             };
             return new TableItem(partitionKey, sortKey, attributes, response.Headers.ETag?.ToString() ?? string.Empty, response.Headers.Date ?? default);
         }
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == TableNotFoundCode)
+        {
+            throw TableNotFound(table);
+        }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409 or 412 && condition.Kind != TableWriteConditionKind.None)
         {
             throw new TableStoreException(TableStoreError.ConditionFailed, $"The item ({partitionKey}, {sortKey}) of table '{table}' does not meet the condition: {condition}.");
@@ -49,22 +60,34 @@ internal sealed class AzureTableStore(TableServiceClient service) : ITableStore
         var client = Table(table, partitionKey, sortKey);
         if (condition.Kind == TableWriteConditionKind.NotExists)
         {
-            return (await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, sortKey, cancellationToken: cancellationToken)).HasValue
-                ? throw new TableStoreException(TableStoreError.ConditionFailed, $"The item ({partitionKey}, {sortKey}) of table '{table}' does not meet the condition: {condition}.")
+            return await GetAsync(table, partitionKey, sortKey, cancellationToken) is not null
+                ? throw ConditionFailed(table, partitionKey, sortKey, condition, "the item exists")
                 : false;
         }
 
+        Response response;
         try
         {
-            var response = await client.DeleteEntityAsync(partitionKey, sortKey, condition.Kind == TableWriteConditionKind.IfMatch ? new ETag(condition.ETag!) : ETag.All, cancellationToken);
-            return response.Status != 404;
+            response = await client.DeleteEntityAsync(partitionKey, sortKey, condition.Kind == TableWriteConditionKind.IfMatch ? new ETag(condition.ETag!) : ETag.All, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == TableNotFoundCode)
         {
-            return condition.Kind == TableWriteConditionKind.None
-                ? false
-                : throw new TableStoreException(TableStoreError.ConditionFailed, $"The item ({partitionKey}, {sortKey}) of table '{table}' does not meet the condition: {condition}.");
+            throw TableNotFound(table);
         }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            throw ConditionFailed(table, partitionKey, sortKey, condition, "the item has another ETag");
+        }
+
+        // DeleteEntityAsync returns a 404 rather than throwing it: the item (or the whole table) is missing.
+        if (response.Status != 404)
+        {
+            return true;
+        }
+
+        return IsTableNotFound(response) ? throw TableNotFound(table)
+            : condition.Kind == TableWriteConditionKind.None ? false
+            : throw ConditionFailed(table, partitionKey, sortKey, condition, "there is no such item");
     }
 
     /// <inheritdoc />
@@ -76,9 +99,16 @@ internal sealed class AzureTableStore(TableServiceClient service) : ITableStore
         var pages = Table(table, partitionKey, prefix.Length == 0 ? "x" : prefix)
             .QueryAsync<TableEntity>(filter, options.MaxResults, cancellationToken: cancellationToken)
             .AsPages(options.ContinuationToken, options.MaxResults);
-        await foreach (var page in pages.WithCancellation(cancellationToken))
+        try
         {
-            return new TablePage([.. page.Values.Select(Item)], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            await foreach (var page in pages.WithCancellation(cancellationToken))
+            {
+                return new TablePage([.. page.Values.Select(Item)], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 && ex.ErrorCode == TableNotFoundCode)
+        {
+            throw TableNotFound(table);
         }
 
         return new TablePage([], null);
@@ -92,6 +122,38 @@ internal sealed class AzureTableStore(TableServiceClient service) : ITableStore
         }
 
         return service.GetTableClient(table);
+    }
+
+    private static TableStoreException TableNotFound(string table) => new(
+        TableStoreError.TableNotFound, $"The table '{table}' does not exist in the storage account (PLATFORM_TABLE_ENDPOINT): create it (infra/app/storage.bicep creates the tables it is given).");
+
+    private static TableStoreException ConditionFailed(string table, string partitionKey, string sortKey, TableWriteCondition condition, string found) => new(
+        TableStoreError.ConditionFailed, $"The conditional delete of item ({partitionKey}, {sortKey}) in table '{table}' failed: {condition}, but {found}.");
+
+    /// <summary>Whether a 404 the client returned (not threw) is the table's absence: the error code is in the
+    /// <c>x-ms-error-code</c> header or the OData error body (<c>{"odata.error":{"code":...}}</c>).</summary>
+    private static bool IsTableNotFound(Response response)
+    {
+        if (response.Status != 404)
+        {
+            return false;
+        }
+
+        if (response.Headers.TryGetValue("x-ms-error-code", out string? header))
+        {
+            return header == TableNotFoundCode;
+        }
+
+        try
+        {
+            using var body = JsonDocument.Parse(response.Content);
+            return body.RootElement.TryGetProperty("odata.error", out var error) && error.TryGetProperty("code", out var code) && code.ValueEquals(TableNotFoundCode);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            // No body, or not an OData error: a missing entity.
+            return false;
+        }
     }
 
     private static TableItem Item(TableEntity entity) => new(

@@ -5,8 +5,9 @@ namespace Platform.Functions.Durable;
 
 /// <summary>The orchestration port over Durable Task's <see cref="TaskOrchestrationContext"/>: one call per member.</summary>
 /// <remarks>Arguments and results cross Durable's System.Text.Json converter as wire text (<see cref="OrchestrationWire"/>),
-/// and a <see cref="TaskFailedException"/> becomes the engine's (Error, Cause) through <see cref="AslFailures"/>, so Retry
-/// and Catch match the same names as on the embedded hosts. Every decision is engine code, tested there.</remarks>
+/// and a <see cref="TaskFailedException"/> (its failure details and their inner failures) becomes the engine's (Error,
+/// Cause) through <see cref="AslFailures"/>, so Retry and Catch match the same names as on the embedded hosts. Every
+/// decision is engine code, tested there.</remarks>
 /// <param name="inner">Durable's context of the running orchestration.</param>
 internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner) : OrchestrationContext
 {
@@ -34,7 +35,7 @@ internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner
         }
         catch (TaskFailedException ex)
         {
-            throw AslFailures.ToEngineException(ex.FailureDetails.ErrorType, ex.FailureDetails.ErrorMessage);
+            throw AslFailures.ToEngineException(Chain(ex.FailureDetails));
         }
     }
 
@@ -56,7 +57,7 @@ internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner
         }
         catch (TaskFailedException ex)
         {
-            throw AslFailures.ToEngineException(ex.FailureDetails.ErrorType, ex.FailureDetails.ErrorMessage);
+            throw AslFailures.ToEngineException(Chain(ex.FailureDetails));
         }
     }
 
@@ -65,4 +66,13 @@ internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner
 
     /// <inheritdoc />
     public override void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus is null ? null : OrchestrationWire.Write(customStatus));
+
+    /// <summary>A failure record and its inner records, outermost first: the activity's own exception can arrive nested.</summary>
+    private static IEnumerable<(string? ErrorType, string? ErrorMessage)> Chain(TaskFailureDetails? details)
+    {
+        for (; details is not null; details = details.InnerFailure)
+        {
+            yield return (details.ErrorType, details.ErrorMessage);
+        }
+    }
 }

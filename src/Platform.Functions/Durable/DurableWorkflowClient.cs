@@ -18,7 +18,7 @@ internal sealed class DurableWorkflowClient(DurableTaskClient client) : Workflow
 
     /// <inheritdoc />
     public override async Task<WorkflowInstance?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs, CancellationToken cancellationToken = default) =>
-        await client.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } m ? Instance(m) : null;
+        await client.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } m ? Instance(m, getInputsAndOutputs) : null;
 
     /// <inheritdoc />
     public override async Task<WorkflowInstancePage> ListInstancesAsync(
@@ -29,18 +29,22 @@ internal sealed class DurableWorkflowClient(DurableTaskClient client) : Workflow
             PageSize: pageSize, FetchInputsAndOutputs: true, ContinuationToken: continuationToken);
         await foreach (var page in client.GetAllInstancesAsync(query).AsPages(continuationToken, pageSize).WithCancellation(cancellationToken))
         {
-            return new WorkflowInstancePage([.. page.Values.Select(Instance)], page.ContinuationToken);
+            return new WorkflowInstancePage([.. page.Values.Select(m => Instance(m, query.FetchInputsAndOutputs))], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
 
         return new WorkflowInstancePage([], null);
     }
 
-    private static WorkflowInstance Instance(OrchestrationMetadata m) => new(
+    /// <summary>Maps Durable's metadata. Its <c>Read*As</c> methods throw unless the metadata was fetched with inputs and
+    /// outputs (only then does the client give it a <c>DataConverter</c>), so they are called only then; and a Failed
+    /// instance's output is the host's failure text, not JSON (its failure is in <c>FailureDetails</c>), so it is not read.</summary>
+    private static WorkflowInstance Instance(OrchestrationMetadata m, bool withInputsAndOutputs) => new(
         m.InstanceId, m.Name, Enum.Parse<WorkflowRuntimeStatus>(m.RuntimeStatus.ToString()), m.CreatedAt, m.LastUpdatedAt,
-        m.SerializedInput is null ? null : m.ReadInputAs<string>(), m.SerializedOutput is null ? null : m.ReadOutputAs<string>(),
+        withInputsAndOutputs && m.SerializedInput is not null ? m.ReadInputAs<string>() : null,
+        withInputsAndOutputs && m.SerializedOutput is not null && m.RuntimeStatus != OrchestrationRuntimeStatus.Failed ? m.ReadOutputAs<string>() : null,
         m.FailureDetails?.ErrorType, m.FailureDetails?.ErrorMessage)
     {
-        CustomStatus = m.SerializedCustomStatus is null ? null : m.ReadCustomStatusAs<string>(),
+        CustomStatus = withInputsAndOutputs && m.SerializedCustomStatus is not null ? m.ReadCustomStatusAs<string>() : null,
     };
 
     /// <inheritdoc />

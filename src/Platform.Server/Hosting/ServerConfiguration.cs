@@ -127,8 +127,16 @@ public static partial class ServerConfiguration
     }
 
     /// <summary>Reads the task token signing key: base64 of at least 32 bytes. The error never repeats the value (a secret).</summary>
-    private static byte[] TokenKey(string text)
+    private static byte[] TokenKey(string text) => ReadTaskTokenKey($"{Section}:TaskTokenKey", text);
+
+    /// <summary>Reads a task token signing key setting: base64 of at least 32 random bytes.</summary>
+    /// <param name="setting">The setting's name, for the error (<c>Platform:TaskTokenKey</c>, the Functions app's <c>TASK_TOKEN_KEY</c>).</param>
+    /// <param name="text">Its value.</param>
+    /// <exception cref="ServerConfigurationException">The value is not base64 of at least 32 bytes; the message names the
+    /// setting and never repeats the value (a secret).</exception>
+    public static byte[] ReadTaskTokenKey(string setting, string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         byte[]? key = null;
         try
         {
@@ -142,8 +150,11 @@ public static partial class ServerConfiguration
         return key is { Length: >= 32 }
             ? key
             : throw new ServerConfigurationException(
-                $"the setting {Section}:TaskTokenKey must be base64 of at least 32 random bytes (e.g. from 'openssl rand -base64 32'); " +
-                (key is null ? "the value given is not base64" : $"the value given decodes to {key.Length.ToString(CultureInfo.InvariantCulture)} bytes"));
+                $"the setting {setting} must be base64 of at least 32 random bytes (e.g. from 'openssl rand -base64 32'); " +
+                (key is not null ? $"the value given decodes to {key.Length.ToString(CultureInfo.InvariantCulture)} bytes"
+                    : text.TrimStart().StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase)
+                        ? "the value given is a Key Vault reference the host did not resolve (check the app's keyVaultReferenceIdentity and its access to the secret)"
+                        : "the value given is not base64"));
     }
 
     private static ServerConfigurationException Invalid(string setting, string value, string expected) =>

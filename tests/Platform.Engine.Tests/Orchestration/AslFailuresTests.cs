@@ -56,6 +56,60 @@ public sealed class AslFailuresTests
     }
 
     [Fact]
+    public void FromFailureChain_AslErrorNestedInAWrapper_ReadsTheNestedErrorAndCause()
+    {
+        var thrown = new AslErrorException("Payment.Declined", "card expired");
+
+        var read = AslFailures.FromFailureChain([
+            ("Microsoft.Azure.WebJobs.Host.FunctionInvocationException", "Exception while executing function: Functions.asl-task"),
+            ("System.AggregateException", "One or more errors occurred."),
+            (thrown.GetType().FullName, thrown.Message),
+        ]);
+
+        read.Should().Be(("Payment.Declined", "card expired"));
+    }
+
+    [Fact]
+    public void FromFailureChain_AslErrorAtTheTop_WinsOverInnerRecords()
+    {
+        var outer = new AslErrorException("Outer", "first");
+        var inner = new AslErrorException("Inner", "second");
+
+        AslFailures.FromFailureChain([(outer.GetType().FullName, outer.Message), (inner.GetType().FullName, inner.Message)])
+            .Should().Be(("Outer", "first"));
+    }
+
+    [Fact]
+    public void FromFailureChain_NoAslError_NamesTheOutermostRecord()
+    {
+        AslFailures.FromFailureChain([("System.InvalidOperationException", "bad input"), ("System.Text.Json.JsonException", "line 1")])
+            .Should().Be(("InvalidOperationException", "bad input"));
+    }
+
+    [Fact]
+    public void FromFailureChain_AslTypeWithForeignMessageInside_FallsBackToTheOutermostRecord()
+    {
+        AslFailures.FromFailureChain([("Host.WrapperException", "wrapped"), (AslFailures.ErrorType, "not json")])
+            .Should().Be(("WrapperException", "wrapped"));
+    }
+
+    [Fact]
+    public void FromFailureChain_Empty_IsTaskFailed()
+    {
+        AslFailures.FromFailureChain([]).Should().Be(("States.TaskFailed", (string?)null));
+    }
+
+    [Fact]
+    public void ToEngineException_Chain_CarriesTheNestedErrorAndCause()
+    {
+        var thrown = new AslErrorException("Payment.Declined", (string?)null);
+
+        var exception = AslFailures.ToEngineException([("Wrapper", "outer"), (thrown.GetType().FullName, thrown.Message)]);
+
+        (exception.Error, exception.Cause).Should().Be(("Payment.Declined", (string?)null));
+    }
+
+    [Fact]
     public void AslErrorException_LongCause_IsCutToAwsLimit()
     {
         var thrown = new AslErrorException("E", new string('x', AslErrorException.MaxCauseLength + 10));

@@ -131,6 +131,20 @@ public class DynamoDbIntegrationTests
     }
 
     [Theory]
+    [InlineData(Get, """{"TableName":"Orders","Key":{"OrderId":{"S":"x"}}}""")]
+    [InlineData(Put, """{"TableName":"Orders","Item":{"OrderId":{"S":"x"}}}""")]
+    public void AnyAction_DeclaredTableMissingFromTheStore_IsResourceNotFoundNotARetriedRace(string resource, string parameters)
+    {
+        using var fixture = new IntegrationFixture();
+        var registry = new TaskHandlerRegistry().AddBuiltInIntegrations(fixture.Services with { TableStore = new MissingTables() });
+
+        var (error, cause) = fixture.Run(IntegrationFixture.OneTask(resource, parameters), dispatcher: registry).Caught();
+
+        error.Should().Be("DynamoDB.ResourceNotFoundException");
+        cause.Should().StartWith("Requested resource not found: The table 'ddbOrders' does not exist");
+    }
+
+    [Theory]
     [InlineData("""{"TableName":"Orders","Key":{"OrderId":{"N":"1"}}}""", "Type mismatch for key OrderId expected: S actual: N")]
     [InlineData("""{"TableName":"Orders","Key":{"Id":{"S":"1"}}}""", "The provided key element does not match the schema")]
     [InlineData("""{"TableName":"Lines","Key":{"OrderId":{"S":"1"},"LineNo":{"N":"x"}}}""", "cannot be converted into a number")]
@@ -205,5 +219,20 @@ public class DynamoDbIntegrationTests
         fixture.Run(IntegrationFixture.OneTask(Put, $$"""{"TableName":"Lines","Item":{{Item}}}""")).Output();
         var got = fixture.Run(IntegrationFixture.OneTask(Get, """{"TableName":"Lines","Key":{"OrderId":{"S":"a/b#c?d\\e%f"},"LineNo":{"N":"2"}}}""")).Output();
         got["Item"].Should().Be(JNode.Parse("""{"OrderId":{"S":"a/b#c?d\\e%f"},"LineNo":{"N":"2"},"Qty":{"N":"1"}}"""));
+    }
+
+    /// <summary>A store whose tables were never created (Azure Table storage without the deployed table).</summary>
+    private sealed class MissingTables : ITableStore
+    {
+        private static TableStoreException NotFound(string table) => new(TableStoreError.TableNotFound, $"The table '{table}' does not exist in the storage account.");
+
+        public ValueTask<TableItem?> GetAsync(string table, string partitionKey, string sortKey, CancellationToken cancellationToken = default) => throw NotFound(table);
+
+        public ValueTask<TableItem> PutAsync(string table, string partitionKey, string sortKey, JObject attributes, TableWriteCondition condition, CancellationToken cancellationToken = default) =>
+            throw NotFound(table);
+
+        public ValueTask<bool> DeleteAsync(string table, string partitionKey, string sortKey, TableWriteCondition condition, CancellationToken cancellationToken = default) => throw NotFound(table);
+
+        public ValueTask<TablePage> QueryAsync(string table, string partitionKey, TableQueryOptions? options = null, CancellationToken cancellationToken = default) => throw NotFound(table);
     }
 }

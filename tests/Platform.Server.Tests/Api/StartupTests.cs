@@ -43,6 +43,17 @@ public sealed class StartupTests
     }
 
     [Theory]
+    [InlineData("REPLACE-with-base64-of-32-random-bytes", "not base64")]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/task-token-key/)", "Key Vault reference the host did not resolve")]
+    [InlineData("AAAA", "decodes to 3 bytes")]
+    public void ReadTaskTokenKey_Malformed_NamesTheGivenSettingWithoutRepeatingTheValue(string value, string expected)
+    {
+        var act = () => ServerConfiguration.ReadTaskTokenKey("TASK_TOKEN_KEY", value);
+
+        act.Should().Throw<ServerConfigurationException>().Which.Message.Should().Contain("the setting TASK_TOKEN_KEY").And.Contain(expected).And.NotContain(value);
+    }
+
+    [Theory]
     [InlineData("not base64!", "not base64")]
     [InlineData("c2hvcnQ=", "decodes to 5 bytes")]
     public void Configuration_TaskTokenKey_Malformed_IsRefusedWithoutRepeatingIt(string value, string expected)

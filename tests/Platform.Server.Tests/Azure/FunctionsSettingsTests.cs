@@ -45,6 +45,25 @@ public sealed partial class FunctionsSettingsTests
         SampleSettings().Should().OnlyContain(k => read.Any(r => k == r || k.StartsWith(r + "__", StringComparison.Ordinal)), "a sample setting nothing reads misleads");
     }
 
+    [Fact]
+    public void SampleSettings_StorageSettings_AreConnectionStringsTheSdkAcceptsWithoutHttps()
+    {
+        var values = SampleValues();
+
+        foreach (string setting in new[] { "PLATFORM_BLOB_ENDPOINT", "PLATFORM_TABLE_ENDPOINT" })
+        {
+            Hosting.StorageConnection.Parse(setting, values[setting]).ConnectionString.Should().NotBeNull($"{setting} runs against Azurite over http, which a token credential refuses");
+        }
+    }
+
+    [Fact]
+    public void SampleSettings_TaskTokenKeyPlaceholder_IsRefusedNamingTheSetting()
+    {
+        var act = () => ServerConfiguration.ReadTaskTokenKey("TASK_TOKEN_KEY", SampleValues()["TASK_TOKEN_KEY"]);
+
+        act.Should().Throw<ServerConfigurationException>().Which.Message.Should().Contain("TASK_TOKEN_KEY");
+    }
+
     /// <summary>Settings named in the app's code: AppSettings constants (values in quotes), binding expressions (%NAME%),
     /// binding connections (Connection = AppSettings.X) and those of host.json.</summary>
     private static List<string> SettingsTheAppReads()
@@ -81,6 +100,12 @@ public sealed partial class FunctionsSettingsTests
         using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "local.settings.sample.json")));
         sample.RootElement.GetProperty("IsEncrypted").GetBoolean().Should().BeFalse();
         return [.. sample.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name)];
+    }
+
+    private static Dictionary<string, string> SampleValues()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "local.settings.sample.json")));
+        return sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 
     private static string ReadmeSettingsSection()

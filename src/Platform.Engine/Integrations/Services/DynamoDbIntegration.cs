@@ -75,6 +75,11 @@ internal sealed class DynamoDbIntegration : ITaskHandler
         {
             return Failure("DynamoDB.ResourceNotFoundException", $"Requested resource not found: Table: {ex.Message} not found", 400, "ResourceNotFoundException", invocation);
         }
+        catch (TableStoreException ex) when (ex.Code == TableStoreError.TableNotFound)
+        {
+            // Declared, but its store table was not created (Azure Table storage needs it deployed): what DynamoDB says of a missing table.
+            return Failure("DynamoDB.ResourceNotFoundException", $"Requested resource not found: {ex.Message}", 400, "ResourceNotFoundException", invocation);
+        }
     }
 
     private async ValueTask<TaskOutcome> GetAsync(ITableStore store, IntegrationRequest request, CancellationToken cancellationToken)
