@@ -668,57 +668,12 @@ internal sealed class SqliteJournal : IDisposable
                 continue;
             }
 
-            if (action.Kind == HistoryKinds.TaskScheduled)
-            {
-                var work = Command(
-                    c,
-                    t,
-                    "INSERT OR IGNORE INTO work_items (instance_id, seq, name, payload, created_at) VALUES ($id, $seq, $name, $payload, $now)",
-                    ("$id", id),
-                    ("$seq", action.Sequence),
-                    ("$name", action.Name!),
-                    ("$payload", action.Payload),
-                    ("$now", commit.Now.Ticks));
-                work.ExecuteNonQuery();
-            }
-            else
-            {
-                var timer = Command(
-                    c,
-                    t,
-                    "INSERT OR IGNORE INTO timers (instance_id, seq, fire_at) VALUES ($id, $seq, $fireAt)",
-                    ("$id", id),
-                    ("$seq", action.Sequence),
-                    ("$fireAt", action.FireAt.Ticks));
-                timer.ExecuteNonQuery();
-            }
+            Schedule(c, t, id, action, commit.Now);
         }
 
         foreach (var timer in commit.Rearm)
         {
-            if (timer.Kind == HistoryKinds.TaskScheduled)
-            {
-                var again = Command(
-                    c,
-                    t,
-                    "INSERT OR IGNORE INTO work_items (instance_id, seq, name, payload, created_at) VALUES ($id, $seq, $name, $payload, $now)",
-                    ("$id", id),
-                    ("$seq", timer.Sequence),
-                    ("$name", timer.Name!),
-                    ("$payload", timer.Payload),
-                    ("$now", commit.Now.Ticks));
-                again.ExecuteNonQuery();
-                continue;
-            }
-
-            var rearm = Command(
-                c,
-                t,
-                "INSERT OR IGNORE INTO timers (instance_id, seq, fire_at) VALUES ($id, $seq, $fireAt)",
-                ("$id", id),
-                ("$seq", timer.Sequence),
-                ("$fireAt", timer.FireAt.Ticks));
-            rearm.ExecuteNonQuery();
+            Schedule(c, t, id, timer, commit.Now);
         }
 
         if (commit.Completion is { ContinueInput: { } continued } next)
@@ -927,6 +882,29 @@ internal sealed class SqliteJournal : IDisposable
             ("$custom", commit.CustomStatus),
             ("$now", commit.Now.Ticks));
         update.ExecuteNonQuery();
+    }
+
+    /// <summary>Queues what an action waits on: a work item for a scheduled task, a timer otherwise (a row already there stays).</summary>
+    private static void Schedule(SqliteConnection c, SqliteTransaction t, string instanceId, NewAction action, DateTime now)
+    {
+        var command = action.Kind == HistoryKinds.TaskScheduled
+            ? Command(
+                c,
+                t,
+                "INSERT OR IGNORE INTO work_items (instance_id, seq, name, payload, created_at) VALUES ($id, $seq, $name, $payload, $now)",
+                ("$id", instanceId),
+                ("$seq", action.Sequence),
+                ("$name", action.Name!),
+                ("$payload", action.Payload),
+                ("$now", now.Ticks))
+            : Command(
+                c,
+                t,
+                "INSERT OR IGNORE INTO timers (instance_id, seq, fire_at) VALUES ($id, $seq, $fireAt)",
+                ("$id", instanceId),
+                ("$seq", action.Sequence),
+                ("$fireAt", action.FireAt.Ticks));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Appends an event at a position the caller read in this same write (the one after the last).</summary>
