@@ -103,7 +103,11 @@ public class JsonPathSafetyTests
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         found.Should().Be(20_000);
-        allocated.Should().Be(0);
+
+        // Under 1 byte per evaluation: an evaluation that allocated anything would cost at least 24 bytes each, 720,000
+        // in all. Not exactly 0, because the runtime may allocate once on this thread meanwhile (seen once under a loaded
+        // CI run: 2,280 bytes), which says nothing about the evaluations.
+        allocated.Should().BeLessThan(30_000);
     }
 
     [Fact]
