@@ -511,8 +511,10 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
         // The status alone first: a running execution's full row (and its input, parsed) is read when it ends.
         var status = _journal.GetStatus(instanceId) ?? throw new KeyNotFoundException($"There is no execution '{instanceId}'.");
-        if (status != DurableStatus.Running && GetExecution(instanceId) is { } current)
+        if (status != DurableStatus.Running)
         {
+            // Read again in full: gone in between (deleted) is the same answer as not there at all, never a wait for ever.
+            var current = GetExecution(instanceId) ?? throw new KeyNotFoundException($"There is no execution '{instanceId}'.");
             // Answered now and not kept: a redrive may run the execution again, and a later wait must see that run's end.
             completion.TrySetResult(current);
             _completions.TryRemove(new KeyValuePair<string, TaskCompletionSource<DurableExecution>>(instanceId, completion));
