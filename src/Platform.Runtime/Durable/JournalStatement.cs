@@ -11,13 +11,13 @@ namespace Platform.Runtime.Durable;
 /// UTF-8 copies of every text value; here a run is a bind, a step and a reset on a statement prepared once per connection.
 /// The SQL, the values and the transaction are the same: SQLite transactions belong to the connection, so a statement run
 /// here is part of the transaction <see cref="SqliteConnection.BeginTransaction()"/> opened.</para>
-/// <para>Errors are those of <see cref="SqliteCommand"/>: a failing step throws <see cref="SqliteException"/>, and a busy
-/// database is waited out (retried every 150 ms, up to the connection's 30 s timeout) as Microsoft.Data.Sqlite does.</para>
+/// <para>Errors are those of <see cref="SqliteCommand"/>: a failing step throws <see cref="SqliteException"/>. A busy database
+/// is waited out by SQLite's busy handler, which <see cref="SqliteJournal.Open"/> sets on every connection (preparing reads
+/// the schema, and can meet a lock too); a step still busy after it is retried every 150 ms, as Microsoft.Data.Sqlite does,
+/// up to the same 30 s.</para>
 /// </remarks>
 internal sealed class JournalStatement : IDisposable
 {
-    private const int BusyTimeoutMilliseconds = 30_000;
-
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly string[] _names;
@@ -118,7 +118,7 @@ internal sealed class JournalStatement : IDisposable
         if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
         {
             var waited = Stopwatch.StartNew();
-            while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.ElapsedMilliseconds < BusyTimeoutMilliseconds)
+            while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.ElapsedMilliseconds < SqliteJournal.BusyTimeoutMilliseconds)
             {
                 raw.sqlite3_reset(_statement);
                 Thread.Sleep(150);

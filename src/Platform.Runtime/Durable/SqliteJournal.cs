@@ -69,6 +69,9 @@ internal sealed class SqliteJournal : IDisposable
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, JournalStatement>> Statements = new();
 
+    /// <summary>How long any statement waits out a busy database before it fails (Microsoft.Data.Sqlite's default, 30 s).</summary>
+    internal const int BusyTimeoutMilliseconds = 30_000;
+
     private readonly string _connectionString;
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
 
@@ -83,7 +86,7 @@ internal sealed class SqliteJournal : IDisposable
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
         }.ToString();
         FullSync = fullSync;
         try
@@ -150,7 +153,11 @@ internal sealed class SqliteJournal : IDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
 
-        // DefaultTimeout (30 s) already makes commands wait out a busy database; no PRAGMA per (pooled) open.
+        // DefaultTimeout makes SqliteCommand retry a busy database, but the journal prepares and steps its statements on
+        // the handle (JournalStatement), and preparing the first statement of a connection reads the schema, which SQLite
+        // may answer "database is locked" while another connection holds a lock. SQLite's own busy handler waits that out
+        // everywhere (a call on the handle, no SQL parsed, so cheap on every pooled open).
+        SqliteException.ThrowExceptionForRC(SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, BusyTimeoutMilliseconds), connection.Handle);
         if (writer)
         {
             Execute(connection, null, FullSync ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;");
