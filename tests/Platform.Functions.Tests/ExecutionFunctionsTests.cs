@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Moq;
 using Platform.Asl.Json;
 using Platform.Engine.Execution;
@@ -71,6 +72,68 @@ public sealed class ExecutionFunctionsTests
 
         var thrown = (await act.Should().ThrowAsync<AslErrorException>()).Which;
         AslFailures.FromFailureDetails(thrown.GetType().FullName, thrown.Message).Should().Be(("Partner.Refused", "closed"));
+    }
+
+    [Fact]
+    public async Task RunExecution_MapRunFailsWhileChildrenRun_StopsThemThroughTheStopActivity()
+    {
+        const string Fan = """
+            {"StartAt":"Fan","States":{
+              "Fan":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Work","States":{
+                "Work":{"Type":"Pass","End":true}}},
+                "Catch":[{"ErrorEquals":["States.ExceedToleratedFailureThreshold"],"Next":"Caught"}],"End":true},
+              "Caught":{"Type":"Pass","End":true}}}
+            """;
+        var input = new ExecutionInput { Input = JNode.Parse("[0,1,2]"), Name = "e1", StateMachineName = "fan", MapRunChildren = true };
+        var context = new Mock<TaskOrchestrationContext>();
+        context.SetupGet(c => c.InstanceId).Returns(input.ExecutionArn);
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(Now);
+        context.Setup(c => c.GetInput<string>()).Returns(OrchestrationWire.Write(input));
+        context.Setup(c => c.NewGuid()).Returns(Guid.NewGuid);
+        var children = new List<string>();
+        var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource<string>();
+        context.Setup(c => c.CallSubOrchestratorAsync<string>(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Returns((TaskName _, object? _, TaskOptions? options) =>
+            {
+                // The first child fails once all three run; the other two never end.
+                children.Add(((SubOrchestrationOptions)options!).InstanceId!);
+                if (children.Count == 3)
+                {
+                    first.SetResult("""{"status":"Failed","error":"Bad.Item","cause":"item 0"}""");
+                }
+
+                return children.Count == 1 ? first.Task : never.Task;
+            });
+        string? stopped = null;
+        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == ActivityNames.StopExecutions), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback((TaskName _, object? ids, TaskOptions? _) => stopped = (string)ids!)
+            .ReturnsAsync("null");
+
+        var end = ExecutionEnd.Parse(await new ExecutionFunctions(TestPlatform.Create(("fan", Fan))).RunExecution(context.Object))!;
+
+        end.Status.Should().Be(ExecutionStatus.Succeeded);
+        ((JString)((JObject)end.Output!)["Error"]!).Value.Should().Be("States.ExceedToleratedFailureThreshold");
+        children.Should().HaveCount(3);
+        JNode.Parse(stopped!).Should().Be(new JArray([JNode.From(children[1]), JNode.From(children[2])]), "the children still running are stopped, not the one that failed");
+    }
+
+    [Fact]
+    public async Task StopExecutions_TerminatesOnlyTheInstancesStillRunning()
+    {
+        var client = new Mock<DurableTaskClient>("test");
+        client.Setup(c => c.GetInstanceAsync("running", false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Execution, "running") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
+        client.Setup(c => c.GetInstanceAsync("done", false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Execution, "done") { RuntimeStatus = OrchestrationRuntimeStatus.Completed });
+        client.Setup(c => c.GetInstanceAsync("missing", false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        client.Setup(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+
+        string result = await ExecutionFunctions.StopExecutions("""["running","done","missing"]""", client.Object, CancellationToken.None);
+
+        result.Should().Be("null");
+        client.Verify(c => c.TerminateInstanceAsync("running", It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+        client.Verify(c => c.TerminateInstanceAsync(It.Is<string>(id => id != "running"), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static Mock<TaskOrchestrationContext> Context(string? activityResult, Exception? activityFailure = null)

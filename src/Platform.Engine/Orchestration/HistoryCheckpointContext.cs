@@ -71,6 +71,13 @@ internal sealed class HistoryCheckpointContext(OrchestrationContext inner, Histo
         return await inner.CallSubOrchestratorAsync<TResult>(orchestratorName, instanceId, input);
     }
 
+    /// <inheritdoc />
+    public override async ValueTask StopSubOrchestrationsAsync(IReadOnlyList<string> instanceIds)
+    {
+        await CheckpointAsync(store: false);
+        await inner.StopSubOrchestrationsAsync(instanceIds);
+    }
+
     /// <summary>Gets a value indicating whether the execution asked to continue as new (passed on by <see cref="CompleteAsync"/>).</summary>
     public bool ContinuesAsNew { get; private set; }
 

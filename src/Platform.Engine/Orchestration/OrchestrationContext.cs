@@ -37,6 +37,19 @@ public abstract class OrchestrationContext
     /// <summary>Runs a sub-orchestration and returns its result.</summary>
     public abstract ValueTask<TResult> CallSubOrchestratorAsync<TResult>(string orchestratorName, string? instanceId = null, object? input = null);
 
+    /// <summary>Stops sub-orchestrations this orchestration started and no longer waits for: the child executions of a
+    /// distributed Map's Map Run still running when the Map Run fails, which AWS aborts with it.</summary>
+    /// <remarks>
+    /// Durable Task's context has no such member, so this is the one not mirrored: the Azure adapter calls an activity that
+    /// terminates them through <c>DurableTaskClient</c>, and the embedded durable host stops them once the episode that
+    /// asked has committed. Children that already ended (or were never created) are left as they are. Replay-safe: a
+    /// replay asks again for the same children, and stopping one that has ended changes nothing.
+    /// </remarks>
+    /// <param name="instanceIds">The children's instance ids (the ids given to <see cref="CallSubOrchestratorAsync{TResult}"/>).</param>
+    /// <exception cref="NotSupportedException">The host runs no sub-orchestrations (the in-memory host).</exception>
+    public virtual ValueTask StopSubOrchestrationsAsync(IReadOnlyList<string> instanceIds) =>
+        throw new NotSupportedException("This host runs no sub-orchestrations, so it has none to stop.");
+
     /// <summary>Restarts the orchestration with new input, truncating its history.</summary>
     public abstract void ContinueAsNew(object? newInput = null);
 

@@ -249,10 +249,15 @@ internal sealed class MapNode : RetryingNode
         }
 
         int failures = 0;
+        var started = new bool[children.Length];
         var outcomes = await FanOut.RunAsync(
             children.Length,
             maxConcurrency,
-            (i, token) => RunChildAsync(run, orchestration, children[i], token),
+            (i, token) =>
+            {
+                started[i] = true;
+                return RunChildAsync(run, orchestration, children, i, token);
+            },
             o =>
             {
                 if (!o.Failed || o.Aborted)
@@ -269,6 +274,23 @@ internal sealed class MapNode : RetryingNode
         if (Exceeds(failures, children.Length, toleratedCount ?? 0, toleratedPercentage))
         {
             const string Cause = "The specified tolerated failure threshold was exceeded";
+
+            // The Map Run fails, and AWS aborts its children still running (MapRunExecutionCounts.aborted counts them), also
+            // when a Catch lets the parent go on: the fan-out stopped waiting for them, the host stops them.
+            var running = new List<string>();
+            for (int i = 0; i < children.Length; i++)
+            {
+                if (started[i] && outcomes[i].Aborted)
+                {
+                    running.Add(children[i].ExecutionArn);
+                }
+            }
+
+            if (running.Count > 0)
+            {
+                await run.Execution.Context.StopSubOrchestrationsAsync(running);
+            }
+
             run.Record(HistoryEventTypes.MapRunFailed, history.Enabled ? EventDetails.Error(StatesErrors.ExceedToleratedFailureThreshold, Cause) : null);
             run.Record(HistoryEventTypes.MapStateFailed, null);
             return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, Cause);
@@ -280,12 +302,14 @@ internal sealed class MapNode : RetryingNode
     }
 
     /// <summary>Runs one child execution of a Map Run and returns how it ended. A redrive of the parent while the child's
-    /// end is not (or no longer) counted — it failed, and the redrive superseded that — starts the item again as a new child.</summary>
-    private static async ValueTask<BranchOutcome> RunChildAsync(BranchRun run, string orchestration, ExecutionInput child, CancellationToken token)
+    /// end is not (or no longer) counted — it failed, and the redrive superseded that — starts the item again as a new child
+    /// (which takes the item's place in <paramref name="children"/>).</summary>
+    private static async ValueTask<BranchOutcome> RunChildAsync(BranchRun run, string orchestration, ExecutionInput[] children, int index, CancellationToken token)
     {
         var context = run.Execution.Context;
         while (true)
         {
+            var child = children[index];
             var redrive = context.RedriveToken;
             var call = context.CallSubOrchestratorAsync<JNode>(orchestration, child.ExecutionArn, child).AsTask();
             var interrupted = new TaskCompletionSource();
@@ -302,7 +326,7 @@ internal sealed class MapNode : RetryingNode
                     return BranchOutcome.Abort();
                 }
 
-                child = child with { Name = run.NewGuid().ToString() };
+                children[index] = child with { Name = run.NewGuid().ToString() };
                 continue;
             }
 

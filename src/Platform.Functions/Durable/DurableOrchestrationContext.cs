@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Platform.Asl.Json;
 using Platform.Engine.Orchestration;
 
 namespace Platform.Functions.Durable;
@@ -59,6 +60,15 @@ internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner
         {
             throw AslFailures.ToEngineException(Chain(ex.FailureDetails));
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Durable's orchestration context cannot stop another instance; the <c>asl-stop</c> activity does, through the
+    /// client (<c>ExecutionFunctions.StopExecutions</c>).</remarks>
+    public override async ValueTask StopSubOrchestrationsAsync(IReadOnlyList<string> instanceIds)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        await inner.CallActivityAsync<string>(ActivityNames.StopExecutions, new JArray(instanceIds.Select(JNode.From)).ToString());
     }
 
     /// <inheritdoc />

@@ -1,5 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Platform.Asl.Json;
 using Platform.Engine.Orchestration;
 using Platform.Functions.Durable;
 
@@ -24,6 +26,26 @@ public sealed class ExecutionFunctions(FunctionsPlatform platform)
     {
         var histories = platform.Histories ?? throw new InvalidOperationException($"No ASL history is kept without the setting {AppSettings.BlobEndpoint}.");
         await histories.WriteAsync(chunk, cancellationToken);
+        return "null";
+    }
+
+    /// <summary>Terminates the children the orchestration no longer waits for (a failed Map Run's, still running; see
+    /// <see cref="OrchestrationContext.StopSubOrchestrationsAsync"/>): an orchestration cannot stop another instance, the
+    /// client can. Children that ended, or were never created, are left as they are.</summary>
+    [Function(ActivityNames.StopExecutions)]
+    public static async Task<string> StopExecutions([ActivityTrigger] string instanceIds, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        foreach (var id in (JArray)JNode.Parse(instanceIds))
+        {
+            string instanceId = ((JString)id).Value;
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+            if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+            {
+                await client.TerminateInstanceAsync(instanceId, (object?)null, cancellationToken);
+            }
+        }
+
         return "null";
     }
 

@@ -909,7 +909,7 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         context.Process(history.Events, history.Processed, fullReplay);
         var actions = context.TakeNewActions();
         var completion = Completion(context);
-        if (actions.Count == 0 && completion is null && context.Delivered == before && !fullReplay)
+        if (actions.Count == 0 && completion is null && context.Delivered == before && !fullReplay && !context.HasStopRequests)
         {
             _cache.Put(context);
             return;
@@ -974,6 +974,8 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
                 RequestEpisode(parent);
             }
 
+            // Every Map Run child still running stops with its parent, those it asked to stop included.
+            context.TakeStopRequests();
             if (context.CalledSubOrchestrations)
             {
                 StopMapRunChildren(instanceId);
@@ -981,6 +983,11 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
 
             AbandonActivities(instanceId);
             return;
+        }
+
+        if (context.TakeStopRequests() is { } stops)
+        {
+            StopMapRunChildren(instanceId, new HashSet<string>(stops, StringComparer.Ordinal));
         }
 
         foreach (var action in actions)
@@ -1030,13 +1037,15 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>Stops the Map Run children still running when their parent ended (it failed, was stopped or timed out), as
-    /// AWS aborts a Map Run's child executions with it. Nested executions (<c>states:startExecution</c>) go on, as on AWS.</summary>
-    private void StopMapRunChildren(string instanceId)
+    /// <summary>Stops the Map Run children still running when their parent ended (it failed, was stopped or timed out), or
+    /// those of <paramref name="only"/> when their Map Run failed while the parent goes on, as AWS aborts a Map Run's child
+    /// executions with it. Nested executions (<c>states:startExecution</c>) go on, as on AWS.</summary>
+    private void StopMapRunChildren(string instanceId, HashSet<string>? only = null)
     {
         foreach (var (child, input) in _journal.RunningChildren(instanceId))
         {
-            if (input.Contains("\"mapRun\"", StringComparison.Ordinal) && DurableJson.ReadExecutionInput(input).MapRun is not null)
+            if ((only is null || only.Contains(child))
+                && input.Contains("\"mapRun\"", StringComparison.Ordinal) && DurableJson.ReadExecutionInput(input).MapRun is not null)
             {
                 _ = StopExecutionAsync(child).ContinueWith(t => Report(child, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }

@@ -32,6 +32,7 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
     private readonly List<CancellationTokenSource> _redriveSources = [];
     private readonly Dictionary<int, DateTime> _recordedTimers = [];
     private List<NewAction> _pendingRecordedTimers = [];
+    private List<string>? _stopRequests;
     private int _redriveCount;
     private DateTime? _redriveTime;
     private int _nextSequence;
@@ -428,6 +429,25 @@ internal sealed class DurableOrchestrationContext : OrchestrationContext
         }
 
         return new ValueTask<TResult>(completion.Task);
+    }
+
+    /// <summary>Asks the host to stop these children (a failed Map Run's, still running) once this episode has committed; see
+    /// <see cref="TakeStopRequests"/>. Nothing is recorded: a replay asks again, and the host skips children that ended.</summary>
+    public override ValueTask StopSubOrchestrationsAsync(IReadOnlyList<string> instanceIds)
+    {
+        (_stopRequests ??= []).AddRange(instanceIds);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Gets a value indicating whether the orchestration asked to stop children the host has not yet taken.</summary>
+    public bool HasStopRequests => _stopRequests is not null;
+
+    /// <summary>Takes the children the orchestration asked to stop since the last call, or null when none.</summary>
+    public List<string>? TakeStopRequests()
+    {
+        var requests = _stopRequests;
+        _stopRequests = null;
+        return requests;
     }
 
     /// <summary>Records the input to continue with; the orchestration then returns, and its episode's commit starts the

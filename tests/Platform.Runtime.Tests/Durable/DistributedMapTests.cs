@@ -284,6 +284,65 @@ public class DistributedMapTests
         }
     }
 
+    [Fact]
+    public async Task A_map_run_that_fails_stops_its_running_children_even_when_the_parent_catches_the_failure()
+    {
+        // AWS aborts a failed Map Run's children still running (MapRunExecutionCounts.aborted). Here a Catch lets the parent
+        // go on to a long Wait, so its end, which stops whatever still runs, does not come to do it.
+        using var fixture = new DurableFixture();
+        var never = new TaskCompletionSource();
+        var handlers = new TaskHandlerRegistry().Register("Work", async (invocation, token) =>
+        {
+            var o = (JObject)invocation.Input;
+            if (((JNumber)o["n"]!).Value == 0)
+            {
+                return TaskOutcome.Failure("Bad.Item", "item 0");
+            }
+
+            await never.Task.WaitAsync(token);
+            return TaskOutcome.Success(o);
+        });
+        var host = fixture.Open(handlers, h => h.RegisterStateMachine("Machine", Harness.Compile("""
+            {"StartAt":"Fan","States":{
+              "Fan":{"Type":"Map","ItemSelector":{"n.$":"$$.Map.Item.Value"},
+                "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Work","States":{
+                  "Work":{"Type":"Task","Resource":"Work","End":true}}},
+                "Catch":[{"ErrorEquals":["States.ExceedToleratedFailureThreshold"],"Next":"Later"}],"End":true},
+              "Later":{"Type":"Wait","Seconds":3600,"End":true}}}
+            """)));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("[0,1,2,3,4]"));
+
+        // The children end while the parent waits (its clock stands still until the test moves it).
+        var children = new List<DurableExecution>();
+        for (int wait = 0; wait < 3000 && children.Count < 5; wait++)
+        {
+            children = host.ListExecutions().Executions.Where(e => e.InstanceId != id).ToList();
+            await Task.Delay(10);
+        }
+
+        children.Should().HaveCount(5);
+        int aborted = 0;
+        foreach (var child in children)
+        {
+            var ended = await host.WaitForCompletionAsync(child.InstanceId).WaitAsync(TimeSpan.FromSeconds(30));
+            if (ended.Error == "Bad.Item")
+            {
+                ended.Status.Should().Be(DurableStatus.Failed);
+                continue;
+            }
+
+            ended.Status.Should().Be(DurableStatus.Aborted, "a child of a Map Run that failed is stopped with it, though its parent goes on");
+            aborted++;
+        }
+
+        aborted.Should().Be(4);
+        host.GetExecution(id)!.Status.Should().Be(DurableStatus.Running, "the parent caught the failure and waits");
+
+        var parent = await fixture.DriveAsync(host, id);
+        parent.Status.Should().Be(DurableStatus.Succeeded, parent.Cause);
+        ((JString)((JObject)parent.Output!)["Error"]!).Value.Should().Be("States.ExceedToleratedFailureThreshold");
+    }
+
     private static string ItemsInput() => "{\"items\":[" + string.Join(',', Enumerable.Range(0, Items)) + "]}";
 
     private static TaskHandlerRegistry Handlers(CallCounter calls, ConcurrentDictionary<int, bool>? failOnce) => new TaskHandlerRegistry()
