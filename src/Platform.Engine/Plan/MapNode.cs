@@ -29,6 +29,8 @@ internal sealed class MapNode : RetryingNode
     private readonly JsonataTemplate? _maxConcurrencyExpression;
     private readonly JsonataTemplate? _toleratedCountExpression;
     private readonly JsonataTemplate? _toleratedPercentageExpression;
+    private readonly MapItemReader? _reader;
+    private readonly MapItemBatcher? _batcher;
 
     public MapNode(MapState state, CompiledMachine processor)
         : base(state, state, state.ResultPath, state.ResultSelector)
@@ -49,6 +51,8 @@ internal sealed class MapNode : RetryingNode
             _toleratedPercentageExpression = Expression(state.ToleratedFailurePercentage, "ToleratedFailurePercentage");
         }
 
+        _reader = MapItemReader.Compile(state, IsJsonata);
+        _batcher = MapItemBatcher.Compile(state, IsJsonata);
         _maxConcurrencyPath = Parse(state.MaxConcurrencyPath);
         _toleratedCountPath = Parse(state.ToleratedFailureCountPath);
         _toleratedPercentagePath = Parse(state.ToleratedFailurePercentagePath);
@@ -59,16 +63,26 @@ internal sealed class MapNode : RetryingNode
     protected override async ValueTask<StepResult> AttemptAsync(JNode input, BranchRun run, int attempt)
     {
         JNode effective;
-        JArray items;
+        JArray? items = null;
+        (JObject Request, long Limit) read = default;
+        IReadOnlyDictionary<string, JNode>? bindings = null;
         int maxConcurrency;
         double? toleratedCount, toleratedPercentage;
         if (IsJsonata)
         {
             effective = input;
-            var bindings = JsonataBindings.Create(run, input);
-            var itemsNode = _items is null ? input : _items.Evaluate(bindings, JsonKind.Array);
-            items = itemsNode as JArray
-                ?? throw new StatesException(StatesErrors.QueryEvaluationError, $"Map state input must be an array but was: {itemsNode}");
+            bindings = JsonataBindings.Create(run, input);
+            if (_reader is not null)
+            {
+                read = _reader.Prepare(run, input, bindings);
+            }
+            else
+            {
+                var itemsNode = _items is null ? input : _items.Evaluate(bindings, JsonKind.Array);
+                items = itemsNode as JArray
+                    ?? throw new StatesException(StatesErrors.QueryEvaluationError, $"Map state input must be an array but was: {itemsNode}");
+            }
+
             maxConcurrency = _maxConcurrencyExpression is null ? _maxConcurrency : (int)Math.Min(NonNegative(_maxConcurrencyExpression, bindings), int.MaxValue);
             toleratedCount = _toleratedCountExpression is null ? _toleratedCount : NonNegative(_toleratedCountExpression, bindings);
             toleratedPercentage = _toleratedPercentageExpression is null ? _toleratedPercentage : ((JNumber)_toleratedPercentageExpression.Evaluate(bindings, JsonKind.Number)).Value;
@@ -76,9 +90,18 @@ internal sealed class MapNode : RetryingNode
         else
         {
             effective = InputPath.Select(run, input);
-            var itemsNode = _itemsPath.Select(run, effective);
-            items = itemsNode as JArray
-                ?? throw new StatesException(StatesErrors.Runtime, $"Map state input must be an array but was: {itemsNode}");
+            if (_reader is not null)
+            {
+                // ItemsPath is ignored when a reader gives the items (as recorded on AWS).
+                read = _reader.Prepare(run, effective, null);
+            }
+            else
+            {
+                var itemsNode = _itemsPath.Select(run, effective);
+                items = itemsNode as JArray
+                    ?? throw new StatesException(StatesErrors.Runtime, $"Map state input must be an array but was: {itemsNode}");
+            }
+
             maxConcurrency = _maxConcurrencyPath is null ? _maxConcurrency : ResolveMaxConcurrency(run, effective);
             toleratedCount = _toleratedCountPath is null ? _toleratedCount : ResolveToleratedCount(run, effective);
             toleratedPercentage = _toleratedPercentagePath is null ? _toleratedPercentage : ResolveToleratedPercentage(run, effective);
@@ -89,31 +112,32 @@ internal sealed class MapNode : RetryingNode
             throw new StatesException(StatesErrors.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
         }
 
-        var inputs = new JNode[items.Count];
-        for (int i = 0; i < inputs.Length; i++)
+        var history = run.Execution.History;
+        bool mapRun = ((MapState)Definition).Mode == MapMode.Distributed && run.Execution.Info.MapRunChildren;
+        JNode[] inputs;
+        if (_reader is not null)
         {
-            if (_itemSelector is null && _jsonataSelector is null)
+            // AWS's MapStateStarted says length 0 when the items come from a reader, and a Map Run reads them once started.
+            run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(0)]) : null);
+            if (mapRun)
             {
-                inputs[i] = items[i];
-                continue;
+                return await RunMapRunAsync(run, input, async () => Inputs(run, input, effective, bindings, await _reader.ReadAsync(run, read)), maxConcurrency, toleratedCount, toleratedPercentage);
             }
 
-            run.SetMapItem(i, items[i]);
-            inputs[i] = _jsonataSelector is not null
-                ? _jsonataSelector.Evaluate(JsonataBindings.Create(run, input))
-                : _itemSelector!.Evaluate(run, effective);
-            CheckInputSize(run, inputs[i]);
+            inputs = Inputs(run, input, effective, bindings, await _reader.ReadAsync(run, read));
+        }
+        else
+        {
+            inputs = Inputs(run, input, effective, bindings, items!);
+            run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(inputs.Length)]) : null);
+            if (mapRun)
+            {
+                return await RunMapRunAsync(run, input, () => new ValueTask<JNode[]>(inputs), maxConcurrency, toleratedCount, toleratedPercentage);
+            }
         }
 
-        run.ClearMapItem();
-        var history = run.Execution.History;
-        run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(items.Count)]) : null);
         long startedId = run.LastEventId;
         bool tolerant = toleratedCount is not null || toleratedPercentage is not null;
-        if (((MapState)Definition).Mode == MapMode.Distributed && run.Execution.Info.MapRunChildren)
-        {
-            return await RunMapRunAsync(run, input, inputs, maxConcurrency, toleratedCount, toleratedPercentage);
-        }
 
         int failures = 0;
         var outcomes = await FanOut.RunAsync(
@@ -152,6 +176,39 @@ internal sealed class MapNode : RetryingNode
 
         run.Record(HistoryEventTypes.MapStateSucceeded, null);
         return Complete(run, input, Results(outcomes));
+    }
+
+    /// <summary>What each iteration gets: the items through ItemSelector (with <c>$$.Map.Item</c>), then grouped by the
+    /// ItemBatcher, if any.</summary>
+    private JNode[] Inputs(BranchRun run, JNode input, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, JArray items)
+    {
+        var inputs = new JNode[items.Count];
+        for (int i = 0; i < inputs.Length; i++)
+        {
+            if (_itemSelector is null && _jsonataSelector is null)
+            {
+                inputs[i] = items[i];
+                continue;
+            }
+
+            run.SetMapItem(i, items[i]);
+            inputs[i] = _jsonataSelector is not null
+                ? _jsonataSelector.Evaluate(JsonataBindings.Create(run, input))
+                : _itemSelector!.Evaluate(run, effective);
+            CheckInputSize(run, inputs[i]);
+        }
+
+        run.ClearMapItem();
+        if (_batcher is not null)
+        {
+            inputs = _batcher.Batch(run, effective, bindings, inputs);
+            foreach (var batch in inputs)
+            {
+                CheckInputSize(run, batch);
+            }
+        }
+
+        return inputs;
     }
 
     /// <summary>The Map's result: each item's output in item order, and <c>{Error, Cause}</c> where a failure was tolerated.</summary>
@@ -217,7 +274,7 @@ internal sealed class MapNode : RetryingNode
     /// item, as executions of their own (their states are in their own histories; this one records MapRunStarted and how the
     /// run ended). As on AWS, a failure beyond the tolerated threshold (0 unless set) fails the Map with
     /// States.ExceedToleratedFailureThreshold, and a tolerated one leaves <c>{Error, Cause}</c> in its place.</summary>
-    private async ValueTask<StepResult> RunMapRunAsync(BranchRun run, JNode input, JNode[] inputs, int maxConcurrency, double? toleratedCount, double? toleratedPercentage)
+    private async ValueTask<StepResult> RunMapRunAsync(BranchRun run, JNode input, Func<ValueTask<JNode[]>> prepare, int maxConcurrency, double? toleratedCount, double? toleratedPercentage)
     {
         var info = run.Execution.Info;
         var state = (MapState)Definition;
@@ -229,6 +286,19 @@ internal sealed class MapNode : RetryingNode
         var mapRun = new MapRunChild { MapState = state.Pointer, ParentExecutionArn = info.MapRun?.ParentExecutionArn ?? info.ExecutionArn, MapRunArn = mapRunArn };
         var history = run.Execution.History;
         run.Record(HistoryEventTypes.MapRunStarted, history.Enabled ? new JObject(["mapRunArn"], [JNode.From(mapRunArn)]) : null);
+        JNode[] inputs;
+        try
+        {
+            inputs = await prepare();
+        }
+        catch (StatesException ex) when (ex.Error == StatesErrors.ItemReaderFailed)
+        {
+            // The reader failed once the Map Run started: AWS records it as the Map Run's failure.
+            run.Record(HistoryEventTypes.MapRunFailed, history.Enabled ? EventDetails.Error(ex.Error, ex.Cause) : null);
+            run.Record(HistoryEventTypes.MapStateFailed, null);
+            return StepResult.Fail(ex.Error, ex.Cause);
+        }
+
         var children = new ExecutionInput[inputs.Length];
         for (int i = 0; i < children.Length; i++)
         {

@@ -10,11 +10,11 @@ internal static class PlanCompiler
         var nodes = new Dictionary<string, StateNode>(definition.States.Count, StringComparer.Ordinal);
         foreach (var state in definition.States)
         {
-            if (state is MapState { ItemReader: not null } or MapState { ItemBatcher: not null } or MapState { ResultWriter: not null })
+            if (state is MapState { ResultWriter: not null })
             {
                 throw new NotSupportedException(
-                    $"Map state '{state.Name}' ({state.Pointer}) uses ItemReader, ItemBatcher or ResultWriter, which need object storage and " +
-                    "child executions; this engine runs Maps over their input only.");
+                    $"Map state '{state.Name}' ({state.Pointer}/ResultWriter) writes its results to object storage, which this engine does not " +
+                    "do yet: leave ResultWriter out (the results are the Map's output), or write them with an s3:putObject Task after the Map.");
             }
 
             nodes[state.Name] = state switch

@@ -343,6 +343,46 @@ public class DistributedMapTests
         ((JString)((JObject)parent.Output!)["Error"]!).Value.Should().Be("States.ExceedToleratedFailureThreshold");
     }
 
+    [Fact]
+    public async Task A_map_run_reads_its_items_once_started_and_batches_them_for_its_children()
+    {
+        using var objects = new Platform.Runtime.Tests.Integrations.IntegrationFixture();
+        objects.Objects.CreateContainer("data");
+        await objects.Objects.PutAsync("data", "orders.csv", System.Text.Encoding.UTF8.GetBytes("id,total\n1,10\n2,20\n3,30\n"));
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(objects.Registry, h => h.RegisterStateMachine("Machine", Harness.Compile("""
+            {"StartAt":"Fan","States":{
+              "Fan":{"Type":"Map","Label":"etl",
+                "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"CSV","CSVHeaderLocation":"FIRST_ROW"},
+                  "Parameters":{"Bucket":"data","Key.$":"$.key"}},
+                "ItemBatcher":{"MaxItemsPerBatch":2},
+                "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"Count","States":{
+                  "Count":{"Type":"Pass","Parameters":{"rows.$":"States.ArrayLength($.Items)","first.$":"$.Items[0].id"},"End":true}}},
+                "Catch":[{"ErrorEquals":["States.ItemReaderFailed"],"Next":"Unreadable"}],"End":true},
+              "Unreadable":{"Type":"Pass","End":true}}}
+            """)));
+
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("""{"key":"orders.csv"}"""));
+        var result = await fixture.DriveAsync(host, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        result.Output.Should().Be(JNode.Parse("""[{"rows":2,"first":"1"},{"rows":1,"first":"3"}]"""));
+        host.Journal.CountHistory(id, HistoryKinds.TaskScheduled).Should().Be(1, "the read is one recorded activity");
+        host.Journal.CountHistory(id, HistoryKinds.SubOrchestrationScheduled).Should().Be(2, "one child per batch");
+        var events = host.GetHistory(id)!.Cast<JObject>().ToList();
+        events.Select(e => ((JString)e["type"]!).Value).Should().ContainInOrder("MapStateStarted", "MapRunStarted", "MapRunSucceeded", "MapStateSucceeded");
+        events.Single(e => ((JString)e["type"]!).Value == "MapStateStarted")["mapStateStartedEventDetails"].Should().Be(JNode.Parse("""{"length":0}"""));
+
+        // A missing object fails the Map Run (not the Map before it starts), with the reader's error.
+        string missing = await host.StartExecutionAsync("Machine", DurableAssertions.Input("""{"key":"nope.csv"}""", "missing"));
+        var caught = await fixture.DriveAsync(host, missing);
+        caught.Status.Should().Be(DurableStatus.Succeeded, caught.Cause);
+        ((JString)((JObject)caught.Output!)["Error"]!).Value.Should().Be("States.ItemReaderFailed");
+        ((JString)((JObject)caught.Output!)["Cause"]!).Value.Should().Contain("S3.NoSuchKeyException");
+        host.GetHistory(missing)!.Cast<JObject>().Select(e => ((JString)e["type"]!).Value)
+            .Should().ContainInOrder("MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed");
+    }
+
     private static string ItemsInput() => "{\"items\":[" + string.Join(',', Enumerable.Range(0, Items)) + "]}";
 
     private static TaskHandlerRegistry Handlers(CallCounter calls, ConcurrentDictionary<int, bool>? failOnce) => new TaskHandlerRegistry()
