@@ -74,8 +74,10 @@ public sealed class ExecutionFunctionsTests
         AslFailures.FromFailureDetails(thrown.GetType().FullName, thrown.Message).Should().Be(("Partner.Refused", "closed"));
     }
 
-    [Fact]
-    public async Task RunExecution_MapRunFailsWhileChildrenRun_StopsThemThroughTheStopActivity()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RunExecution_MapRunFailsWhileChildrenRun_StopsThemThroughTheStopActivity(bool stopFails)
     {
         const string Fan = """
             {"StartAt":"Fan","States":{
@@ -106,9 +108,17 @@ public sealed class ExecutionFunctionsTests
                 return children.Count == 1 ? first.Task : never.Task;
             });
         string? stopped = null;
-        context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == ActivityNames.StopExecutions), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
-            .Callback((TaskName _, object? ids, TaskOptions? _) => stopped = (string)ids!)
-            .ReturnsAsync("null");
+        var stop = context.Setup(c => c.CallActivityAsync<string>(It.Is<TaskName>(n => n.Name == ActivityNames.StopExecutions), It.IsAny<object?>(), It.IsAny<TaskOptions?>()))
+            .Callback((TaskName _, object? ids, TaskOptions? _) => stopped = (string)ids!);
+        if (stopFails)
+        {
+            // A failed stop leaves the children running; the Map Run's own failure is what Catch sees.
+            stop.ThrowsAsync(new Microsoft.DurableTask.TaskFailedException(ActivityNames.StopExecutions, 1, new TaskFailureDetails("System.InvalidOperationException", "store down", null, null, null)));
+        }
+        else
+        {
+            stop.ReturnsAsync("null");
+        }
 
         var end = ExecutionEnd.Parse(await new ExecutionFunctions(TestPlatform.Create(("fan", Fan))).RunExecution(context.Object))!;
 
@@ -119,7 +129,7 @@ public sealed class ExecutionFunctionsTests
     }
 
     [Fact]
-    public async Task StopExecutions_TerminatesOnlyTheInstancesStillRunning()
+    public async Task StopExecutions_TerminatesTheInstancesStillRunningOrNotYetStarted_AndTriesEveryOne()
     {
         var client = new Mock<DurableTaskClient>("test");
         client.Setup(c => c.GetInstanceAsync("running", false, It.IsAny<CancellationToken>()))
@@ -127,13 +137,15 @@ public sealed class ExecutionFunctionsTests
         client.Setup(c => c.GetInstanceAsync("done", false, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new OrchestrationMetadata(OrchestratorNames.Execution, "done") { RuntimeStatus = OrchestrationRuntimeStatus.Completed });
         client.Setup(c => c.GetInstanceAsync("missing", false, It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
+        client.Setup(c => c.GetInstanceAsync("broken", false, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("store down"));
         client.Setup(c => c.TerminateInstanceAsync(It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
 
-        string result = await ExecutionFunctions.StopExecutions("""["running","done","missing"]""", client.Object, CancellationToken.None);
+        var act = () => ExecutionFunctions.StopExecutions("""["broken","running","done","missing"]""", client.Object, CancellationToken.None);
 
-        result.Should().Be("null");
+        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("store down");
         client.Verify(c => c.TerminateInstanceAsync("running", It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
-        client.Verify(c => c.TerminateInstanceAsync(It.Is<string>(id => id != "running"), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+        client.Verify(c => c.TerminateInstanceAsync("missing", It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once, "a child not started yet is terminated all the same");
+        client.Verify(c => c.TerminateInstanceAsync("done", It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static Mock<TaskOrchestrationContext> Context(string? activityResult, Exception? activityFailure = null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Platform.Asl.Errors;
 using Platform.Asl.Json;
@@ -108,27 +107,17 @@ internal sealed class MapItemBatcher
     private static long Resolve(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, long? value, JsonPath? path, JsonataTemplate? expression, string field)
     {
         JNode? found = expression is not null && bindings is not null ? expression.Evaluate(bindings)
-            : path is not null ? Find(run, path, effective)
+            : path is not null ? StateNode.Resolve(run, path, effective)
             : null;
         if (found is null)
         {
             return value ?? long.MaxValue;
         }
 
-        long resolved = found switch
-        {
-            JNumber n when n.TryGetInt64(out long v) => v,
-            JString s when long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) => v,
-            _ => 0,
-        };
-        return resolved > 0
+        return StateNode.TryInteger(found, out long resolved) && resolved > 0
             ? resolved
-            : throw new StatesException(StatesErrors.Runtime, $"The ItemBatcher's {field} must be a positive integer, but was: {found}");
-    }
-
-    private static JNode Find(BranchRun run, JsonPath path, JNode input)
-    {
-        run.SetInput(input);
-        return path.TryEvaluate(run, out var value) ? value : throw StateNode.NoResults(path);
+            : throw new StatesException(
+                expression is not null ? StatesErrors.QueryEvaluationError : StatesErrors.Runtime,
+                $"The ItemBatcher's {field} must be a positive integer, but was: {found}");
     }
 }

@@ -132,7 +132,7 @@ internal sealed class MapItemReader
     private long MaxItems(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings)
     {
         JNode? value = _maxItemsExpression is not null && bindings is not null ? _maxItemsExpression.Evaluate(bindings)
-            : _maxItemsPath is not null ? Resolve(run, _maxItemsPath, effective)
+            : _maxItemsPath is not null ? StateNode.Resolve(run, _maxItemsPath, effective)
             : null;
         if (value is null)
         {
@@ -141,14 +141,13 @@ internal sealed class MapItemReader
 
         // As recorded on AWS: a value that is not an integer is the state's runtime error, a negative one the reader's, 0 is
         // no limit, and no more than 100,000,000 items are read.
-        long max = value switch
+        if (!StateNode.TryInteger(value, out long max))
         {
-            JNumber n when n.TryGetInt64(out long v) => v,
-            JString s when long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v) => v,
-            _ => throw new StatesException(StatesErrors.Runtime, _maxItemsPath is not null
+            throw new StatesException(_maxItemsPath is null && bindings is not null ? StatesErrors.QueryEvaluationError : StatesErrors.Runtime, _maxItemsPath is not null
                 ? $"The MaxItemsPath field refers to value \"{(value is JString text ? text.Value : value.ToString())}\" which is not a valid integer: {_maxItemsPath.Text}"
-                : $"The ItemReader's MaxItems must be an integer, but was: {value}"),
-        };
+                : $"The ItemReader's MaxItems must be an integer, but was: {value}");
+        }
+
         return max switch
         {
             < 0 => -1, // the reader's failure, once a Map Run has started (ReadAsync)
@@ -157,17 +156,12 @@ internal sealed class MapItemReader
         };
     }
 
-    private static JNode Resolve(BranchRun run, JsonPath path, JNode input)
-    {
-        run.SetInput(input);
-        return path.TryEvaluate(run, out var value) ? value : throw StateNode.NoResults(path);
-    }
-
     private async ValueTask<string> ReadObjectAsync(BranchRun run, JObject request)
     {
         var result = await CallAsync(run, request);
+        // A byte order mark is not part of the text (a CSV's first header would keep it).
         return result["Body"] is JString body
-            ? body.Value
+            ? body.Value.TrimStart('\uFEFF')
             : throw new StatesException(StatesErrors.ItemReaderFailed, "The object read for the ItemReader has no text body.");
     }
 
@@ -186,7 +180,9 @@ internal sealed class MapItemReader
                         return new JArray(items);
                     }
 
-                    items.Add(ListItem((JObject)entry));
+                    items.Add(entry is JObject listed
+                        ? ListItem(listed)
+                        : throw new StatesException(StatesErrors.ItemReaderFailed, $"The bucket listing for the ItemReader has an entry that is not an object: {entry}"));
                 }
             }
 

@@ -124,12 +124,19 @@ internal sealed class MapNode : RetryingNode
                 return await RunMapRunAsync(run, input, async () => Inputs(run, input, effective, bindings, await _reader.ReadAsync(run, read)), maxConcurrency, toleratedCount, toleratedPercentage);
             }
 
-            inputs = Inputs(run, input, effective, bindings, await _reader.ReadAsync(run, read));
+            try
+            {
+                inputs = Inputs(run, input, effective, bindings, await _reader.ReadAsync(run, read));
+            }
+            catch (StatesException ex)
+            {
+                return FailStarted(run, ex, mapRun: false);
+            }
         }
         else
         {
             inputs = Inputs(run, input, effective, bindings, items!);
-            run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(inputs.Length)]) : null);
+            run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(items!.Count)]) : null);
             if (mapRun)
             {
                 return await RunMapRunAsync(run, input, () => new ValueTask<JNode[]>(inputs), maxConcurrency, toleratedCount, toleratedPercentage);
@@ -176,6 +183,21 @@ internal sealed class MapNode : RetryingNode
 
         run.Record(HistoryEventTypes.MapStateSucceeded, null);
         return Complete(run, input, Results(outcomes));
+    }
+
+    /// <summary>Ends a Map whose items failed to come once it had started (the reader's read or parse, or ItemSelector or
+    /// the ItemBatcher on what it read): the Map Run fails with it, if there is one, then the Map. As recorded on AWS, the
+    /// reader's cause is its own; a runtime error's names the state, as everywhere.</summary>
+    private static StepResult FailStarted(BranchRun run, StatesException ex, bool mapRun)
+    {
+        string cause = ex.Error == StatesErrors.ItemReaderFailed ? ex.Cause : CauseOf(run, ex);
+        if (mapRun)
+        {
+            run.Record(HistoryEventTypes.MapRunFailed, run.Execution.History.Enabled ? EventDetails.Error(ex.Error, cause) : null);
+        }
+
+        run.Record(HistoryEventTypes.MapStateFailed, null);
+        return StepResult.Fail(ex.Error, cause);
     }
 
     /// <summary>What each iteration gets: the items through ItemSelector (with <c>$$.Map.Item</c>), then grouped by the
@@ -291,12 +313,9 @@ internal sealed class MapNode : RetryingNode
         {
             inputs = await prepare();
         }
-        catch (StatesException ex) when (ex.Error == StatesErrors.ItemReaderFailed)
+        catch (StatesException ex)
         {
-            // The reader failed once the Map Run started: AWS records it as the Map Run's failure.
-            run.Record(HistoryEventTypes.MapRunFailed, history.Enabled ? EventDetails.Error(ex.Error, ex.Cause) : null);
-            run.Record(HistoryEventTypes.MapStateFailed, null);
-            return StepResult.Fail(ex.Error, ex.Cause);
+            return FailStarted(run, ex, mapRun: true);
         }
 
         var children = new ExecutionInput[inputs.Length];
@@ -449,17 +468,6 @@ internal sealed class MapNode : RetryingNode
             : throw new StatesException(StatesErrors.Runtime, $"The ToleratedFailurePercentagePath field refers to value \"{Describe(value)}\" which is not a valid float: {_toleratedPercentagePath!.Text}");
     }
 
-    // AWS reads these fields the way Java parses numbers: a JSON number, or a string holding one ("1" is accepted).
-    private static bool TryInteger(JNode value, out long result)
-    {
-        result = 0;
-        return value switch
-        {
-            JNumber n => n.TryGetInt64(out result),
-            JString s => long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result),
-            _ => false,
-        };
-    }
 
     private static string Describe(JNode value) => value is JString s ? s.Value : value.ToString();
 

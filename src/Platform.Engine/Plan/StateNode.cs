@@ -90,10 +90,23 @@ internal abstract class StateNode
         new(StatesErrors.Runtime, $"Invalid path '{path.Text}' : No results for path: {path.NormalizedText}");
 
     /// <summary>Evaluates a path with <paramref name="input"/> as <c>$</c>, failing as AWS does when it finds nothing.</summary>
-    protected static JNode Resolve(BranchRun run, JsonPath path, JNode input)
+    internal static JNode Resolve(BranchRun run, JsonPath path, JNode input)
     {
         run.SetInput(input);
         return path.TryEvaluate(run, out var value) ? value : throw NoResults(path);
+    }
+
+    /// <summary>Reads an integer field's value the way AWS does (as Java parses numbers): a JSON number, or a string holding
+    /// one ("1" is accepted).</summary>
+    internal static bool TryInteger(JNode value, out long result)
+    {
+        result = 0;
+        return value switch
+        {
+            JNumber n => n.TryGetInt64(out result),
+            JString s => long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result),
+            _ => false,
+        };
     }
 
     /// <summary>The deepest nesting a state may produce (Jackson's default limit, which AWS's JSON handling enforces).</summary>

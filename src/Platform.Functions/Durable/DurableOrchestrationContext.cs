@@ -64,11 +64,19 @@ internal sealed class DurableOrchestrationContext(TaskOrchestrationContext inner
 
     /// <inheritdoc />
     /// <remarks>Durable's orchestration context cannot stop another instance; the <c>asl-stop</c> activity does, through the
-    /// client (<c>ExecutionFunctions.StopExecutions</c>).</remarks>
+    /// client (<c>ExecutionFunctions.StopExecutions</c>). Stopping is a courtesy to the children: if the activity fails, the
+    /// Map Run still fails with its own error, which Catch may handle, instead of the activity's.</remarks>
     public override async ValueTask StopSubOrchestrationsAsync(IReadOnlyList<string> instanceIds)
     {
         ArgumentNullException.ThrowIfNull(instanceIds);
-        await inner.CallActivityAsync<string>(ActivityNames.StopExecutions, new JArray(instanceIds.Select(JNode.From)).ToString());
+        try
+        {
+            await inner.CallActivityAsync<string>(ActivityNames.StopExecutions, new JArray(instanceIds.Select(JNode.From)).ToString());
+        }
+        catch (TaskFailedException)
+        {
+            // The children run on; their late ends are ignored, as before this call existed.
+        }
     }
 
     /// <inheritdoc />

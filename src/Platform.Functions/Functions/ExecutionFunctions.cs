@@ -31,22 +31,32 @@ public sealed class ExecutionFunctions(FunctionsPlatform platform)
 
     /// <summary>Terminates the children the orchestration no longer waits for (a failed Map Run's, still running; see
     /// <see cref="OrchestrationContext.StopSubOrchestrationsAsync"/>): an orchestration cannot stop another instance, the
-    /// client can. Children that ended, or were never created, are left as they are.</summary>
+    /// client can. Children that ended are left as they are; one not found yet (scheduled in the same episode, its start
+    /// still queued) is terminated all the same, so it ends as soon as it starts. One failed termination does not keep the
+    /// others from being tried; the first failure is thrown at the end.</summary>
     [Function(ActivityNames.StopExecutions)]
     public static async Task<string> StopExecutions([ActivityTrigger] string instanceIds, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
+        Exception? failed = null;
         foreach (var id in (JArray)JNode.Parse(instanceIds))
         {
             string instanceId = ((JString)id).Value;
-            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
-            if (instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+            try
             {
-                await client.TerminateInstanceAsync(instanceId, (object?)null, cancellationToken);
+                var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+                if (instance is null or { RuntimeStatus: OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended })
+                {
+                    await client.TerminateInstanceAsync(instanceId, (object?)null, cancellationToken);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failed ??= ex;
             }
         }
 
-        return "null";
+        return failed is null ? "null" : throw new InvalidOperationException($"Could not stop every child execution: {failed.Message}", failed);
     }
 
     /// <summary>Runs one Task state invocation through the handler router; a failed outcome is thrown as an

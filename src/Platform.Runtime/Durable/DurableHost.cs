@@ -954,6 +954,13 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
     /// dispatch the new work, and keep the context.</summary>
     private void AfterEpisode(string instanceId, DurableOrchestrationContext context, List<NewAction> actions, InstanceCompletion? completion, bool timersRearmed, string? parent)
     {
+        // Children a failed Map Run asked to stop, unless the execution ended: then every Map Run child stops (below).
+        var stops = context.TakeStopRequests();
+        if (stops is not null && completion is not { ContinueInput: null })
+        {
+            StopMapRunChildren(instanceId, new HashSet<string>(stops, StringComparer.Ordinal));
+        }
+
         if (completion is { ContinueInput: not null })
         {
             // The journal started over: the next episode replays the new generation from its start (not from this context).
@@ -975,7 +982,6 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             }
 
             // Every Map Run child still running stops with its parent, those it asked to stop included.
-            context.TakeStopRequests();
             if (context.CalledSubOrchestrations)
             {
                 StopMapRunChildren(instanceId);
@@ -985,10 +991,6 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return;
         }
 
-        if (context.TakeStopRequests() is { } stops)
-        {
-            StopMapRunChildren(instanceId, new HashSet<string>(stops, StringComparer.Ordinal));
-        }
 
         foreach (var action in actions)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -12,9 +11,8 @@ namespace Platform.Runtime.Durable;
 /// The SQL, the values and the transaction are the same: SQLite transactions belong to the connection, so a statement run
 /// here is part of the transaction <see cref="SqliteConnection.BeginTransaction()"/> opened.</para>
 /// <para>Errors are those of <see cref="SqliteCommand"/>: a failing step throws <see cref="SqliteException"/>. A busy database
-/// is waited out by SQLite's busy handler, which <see cref="SqliteJournal.Open"/> sets on every connection (preparing reads
-/// the schema, and can meet a lock too); a step still busy after it is retried every 150 ms, as Microsoft.Data.Sqlite does,
-/// up to the same 30 s.</para>
+/// is waited out, up to 30 s, by SQLite's busy handler, which <see cref="SqliteJournal.Open"/> sets on every connection
+/// (preparing reads the schema, and can meet a lock too).</para>
 /// </remarks>
 internal sealed class JournalStatement : IDisposable
 {
@@ -111,21 +109,10 @@ internal sealed class JournalStatement : IDisposable
         _ => raw.sqlite3_column_text(_statement, column).utf8_to_string(),
     };
 
-    /// <summary>Steps once: true for a row, false at the end; waits out a busy database.</summary>
+    /// <summary>Steps once: true for a row, false at the end (SQLite's busy handler has waited out a busy database).</summary>
     private bool Step()
     {
         int rc = raw.sqlite3_step(_statement);
-        if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
-        {
-            var waited = Stopwatch.StartNew();
-            while (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.ElapsedMilliseconds < SqliteJournal.BusyTimeoutMilliseconds)
-            {
-                raw.sqlite3_reset(_statement);
-                Thread.Sleep(150);
-                rc = raw.sqlite3_step(_statement);
-            }
-        }
-
         if (rc == raw.SQLITE_ROW)
         {
             return true;
