@@ -31,6 +31,7 @@ internal sealed class MapNode : RetryingNode
     private readonly JsonataTemplate? _toleratedPercentageExpression;
     private readonly MapItemReader? _reader;
     private readonly MapItemBatcher? _batcher;
+    private readonly MapResultWriter? _writer;
 
     public MapNode(MapState state, CompiledMachine processor)
         : base(state, state, state.ResultPath, state.ResultSelector)
@@ -53,6 +54,7 @@ internal sealed class MapNode : RetryingNode
 
         _reader = MapItemReader.Compile(state, IsJsonata);
         _batcher = MapItemBatcher.Compile(state, IsJsonata);
+        _writer = MapResultWriter.Compile(state, IsJsonata);
         _maxConcurrencyPath = Parse(state.MaxConcurrencyPath);
         _toleratedCountPath = Parse(state.ToleratedFailureCountPath);
         _toleratedPercentagePath = Parse(state.ToleratedFailurePercentagePath);
@@ -121,7 +123,7 @@ internal sealed class MapNode : RetryingNode
             run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(0)]) : null);
             if (mapRun)
             {
-                return await RunMapRunAsync(run, input, async () => Inputs(run, input, effective, bindings, await _reader.ReadAsync(run, read)), maxConcurrency, toleratedCount, toleratedPercentage);
+                return await RunMapRunAsync(run, input, effective, bindings, async () => Inputs(run, input, effective, bindings, await _reader.ReadAsync(run, read)), maxConcurrency, toleratedCount, toleratedPercentage);
             }
 
             try
@@ -139,7 +141,7 @@ internal sealed class MapNode : RetryingNode
             run.Record(HistoryEventTypes.MapStateStarted, history.Enabled ? new JObject(["length"], [JNode.From(items!.Count)]) : null);
             if (mapRun)
             {
-                return await RunMapRunAsync(run, input, () => new ValueTask<JNode[]>(inputs), maxConcurrency, toleratedCount, toleratedPercentage);
+                return await RunMapRunAsync(run, input, effective, bindings, () => new ValueTask<JNode[]>(inputs), maxConcurrency, toleratedCount, toleratedPercentage);
             }
         }
 
@@ -147,10 +149,20 @@ internal sealed class MapNode : RetryingNode
         bool tolerant = toleratedCount is not null || toleratedPercentage is not null;
 
         int failures = 0;
+        var started = _writer is null ? null : new bool[inputs.Length];
+        var startedAt = run.Now;
         var outcomes = await FanOut.RunAsync(
             inputs.Length,
             maxConcurrency,
-            (i, token) => RunIterationAsync(run, inputs[i], i, startedId, token),
+            (i, token) =>
+            {
+                if (started is not null)
+                {
+                    started[i] = true;
+                }
+
+                return RunIterationAsync(run, inputs[i], i, startedId, token);
+            },
             o =>
             {
                 if (!o.Failed || o.Aborted)
@@ -170,6 +182,7 @@ internal sealed class MapNode : RetryingNode
             {
                 if (outcome.Failed && !outcome.Aborted)
                 {
+                    await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started, startedAt, results: null);
                     run.Record(HistoryEventTypes.MapStateFailed, null);
                     return StepResult.Fail(outcome.Error, outcome.Cause);
                 }
@@ -177,12 +190,69 @@ internal sealed class MapNode : RetryingNode
         }
         else if (Exceeds(failures, inputs.Length, toleratedCount, toleratedPercentage))
         {
+            await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started, startedAt, results: null);
             run.Record(HistoryEventTypes.MapStateFailed, null);
             return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
         }
 
+        JNode result = Results(outcomes);
+        if (_writer is not null)
+        {
+            try
+            {
+                result = await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started, startedAt, (JArray)result) ?? result;
+            }
+            catch (StatesException ex)
+            {
+                run.Record(HistoryEventTypes.MapStateFailed, null);
+                return StepResult.Fail(ex.Error, CauseOf(run, ex));
+            }
+        }
+
         run.Record(HistoryEventTypes.MapStateSucceeded, null);
-        return Complete(run, input, Results(outcomes));
+        return Complete(run, input, result);
+    }
+
+    /// <summary>Gives an inline Map's results to its ResultWriter, if it has one, with each iteration named as a Map Run
+    /// would name its child (its dates those of the Map); returns the Map's result, or null without a writer. On a
+    /// failing Map (<paramref name="results"/> null) the results are written as far as they go, and a write failure is
+    /// left unsaid: the Map's own failure is the one reported.</summary>
+    private async ValueTask<JNode?> WriteInlineResultsAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, JNode[] inputs, BranchOutcome[] outcomes, bool[]? started, DateTime startedAt, JArray? results)
+    {
+        if (_writer is null || started is null)
+        {
+            return null;
+        }
+
+        var info = run.Execution.Info;
+        var (machine, mapRunArn) = MapRunNames(run);
+        string stateMachineArn = $"arn:aws:states:{info.Region}:{info.Account}:stateMachine:{machine}";
+        var records = new MapItemRecord[inputs.Length];
+        for (int i = 0; i < records.Length; i++)
+        {
+            string name = started[i] ? run.NewGuid().ToString() : string.Empty;
+            string arn = started[i] ? $"arn:aws:states:{info.Region}:{info.Account}:execution:{machine}:{name}" : string.Empty;
+            records[i] = new MapItemRecord(arn, name, stateMachineArn, inputs[i], outcomes[i], started[i], startedAt, run.Now);
+        }
+
+        try
+        {
+            return await _writer.WriteAsync(run, effective, bindings, mapRunArn, records, results);
+        }
+        catch (StatesException) when (results is null)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The Map Run's state machine (<c>&lt;machine&gt;/&lt;Label or a generated one&gt;</c>) and ARN, from replay-safe GUIDs.</summary>
+    private (string Machine, string MapRunArn) MapRunNames(BranchRun run)
+    {
+        var info = run.Execution.Info;
+        string root = info.StateMachineName.Split('/')[0];
+        string label = ((MapState)Definition).Label ?? run.NewGuid().ToString("N")[..8];
+        string machine = root + "/" + label;
+        return (machine, $"arn:aws:states:{info.Region}:{info.Account}:mapRun:{machine}:{run.NewGuid()}");
     }
 
     /// <summary>Ends a Map whose items failed to come once it had started (the reader's read or parse, or ItemSelector or
@@ -296,15 +366,12 @@ internal sealed class MapNode : RetryingNode
     /// item, as executions of their own (their states are in their own histories; this one records MapRunStarted and how the
     /// run ended). As on AWS, a failure beyond the tolerated threshold (0 unless set) fails the Map with
     /// States.ExceedToleratedFailureThreshold, and a tolerated one leaves <c>{Error, Cause}</c> in its place.</summary>
-    private async ValueTask<StepResult> RunMapRunAsync(BranchRun run, JNode input, Func<ValueTask<JNode[]>> prepare, int maxConcurrency, double? toleratedCount, double? toleratedPercentage)
+    private async ValueTask<StepResult> RunMapRunAsync(BranchRun run, JNode input, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, Func<ValueTask<JNode[]>> prepare, int maxConcurrency, double? toleratedCount, double? toleratedPercentage)
     {
         var info = run.Execution.Info;
         var state = (MapState)Definition;
-        string root = info.StateMachineName.Split('/')[0];
-        string orchestration = run.Execution.Context.Name is { Length: > 0 } name ? name : root;
-        string label = state.Label ?? run.NewGuid().ToString("N")[..8];
-        string machine = root + "/" + label;
-        string mapRunArn = $"arn:aws:states:{info.Region}:{info.Account}:mapRun:{machine}:{run.NewGuid()}";
+        var (machine, mapRunArn) = MapRunNames(run);
+        string orchestration = run.Execution.Context.Name is { Length: > 0 } name ? name : machine[..machine.IndexOf('/', StringComparison.Ordinal)];
         var mapRun = new MapRunChild { MapState = state.Pointer, ParentExecutionArn = info.MapRun?.ParentExecutionArn ?? info.ExecutionArn, MapRunArn = mapRunArn };
         var history = run.Execution.History;
         run.Record(HistoryEventTypes.MapRunStarted, history.Enabled ? new JObject(["mapRunArn"], [JNode.From(mapRunArn)]) : null);
@@ -339,13 +406,15 @@ internal sealed class MapNode : RetryingNode
 
         int failures = 0;
         var started = new bool[children.Length];
+        var ends = new JObject?[children.Length];
+        var startedAt = run.Now;
         var outcomes = await FanOut.RunAsync(
             children.Length,
             maxConcurrency,
             (i, token) =>
             {
                 started[i] = true;
-                return RunChildAsync(run, orchestration, children, i, token);
+                return RunChildAsync(run, orchestration, children, ends, i, token);
             },
             o =>
             {
@@ -380,20 +449,64 @@ internal sealed class MapNode : RetryingNode
                 await run.Execution.Context.StopSubOrchestrationsAsync(running);
             }
 
+            if (_writer is not null)
+            {
+                try
+                {
+                    await _writer.WriteAsync(run, effective, bindings, mapRunArn, Records(), results: null);
+                }
+                catch (StatesException)
+                {
+                    // The Map Run's own failure is the one reported.
+                }
+            }
+
             run.Record(HistoryEventTypes.MapRunFailed, history.Enabled ? EventDetails.Error(StatesErrors.ExceedToleratedFailureThreshold, Cause) : null);
             run.Record(HistoryEventTypes.MapStateFailed, null);
             return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, Cause);
         }
 
+        JNode result = Results(outcomes);
+        if (_writer is not null)
+        {
+            try
+            {
+                result = await _writer.WriteAsync(run, effective, bindings, mapRunArn, Records(), (JArray)result);
+            }
+            catch (StatesException ex)
+            {
+                return FailStarted(run, ex, mapRun: true);
+            }
+        }
+
         run.Record(HistoryEventTypes.MapRunSucceeded, null);
         run.Record(HistoryEventTypes.MapStateSucceeded, null);
-        return Complete(run, input, Results(outcomes));
+        return Complete(run, input, result);
+
+        // What the ResultWriter writes of each child: its names, and its dates as its end reported them.
+        MapItemRecord[] Records()
+        {
+            string stateMachineArn = $"arn:aws:states:{info.Region}:{info.Account}:stateMachine:{machine}";
+            var records = new MapItemRecord[children.Length];
+            for (int i = 0; i < records.Length; i++)
+            {
+                var child = children[i];
+                records[i] = new MapItemRecord(
+                    child.ExecutionArn, child.Name, stateMachineArn, inputs[i], outcomes[i], started[i],
+                    Date(ends[i]?["startedAt"]) ?? startedAt, Date(ends[i]?["endedAt"]) ?? run.Now);
+            }
+
+            return records;
+        }
+
+        static DateTime? Date(JNode? value) =>
+            value is JString text && DateTime.TryParse(text.Value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date) ? date : null;
     }
 
     /// <summary>Runs one child execution of a Map Run and returns how it ended. A redrive of the parent while the child's
     /// end is not (or no longer) counted — it failed, and the redrive superseded that — starts the item again as a new child
     /// (which takes the item's place in <paramref name="children"/>).</summary>
-    private static async ValueTask<BranchOutcome> RunChildAsync(BranchRun run, string orchestration, ExecutionInput[] children, int index, CancellationToken token)
+    private static async ValueTask<BranchOutcome> RunChildAsync(BranchRun run, string orchestration, ExecutionInput[] children, JObject?[] ends, int index, CancellationToken token)
     {
         var context = run.Execution.Context;
         while (true)
@@ -430,6 +543,7 @@ internal sealed class MapNode : RetryingNode
                 return BranchOutcome.Failure(failed.Error, failed.Cause);
             }
 
+            ends[index] = end;
             return (end["status"] as JString)?.Value == "Succeeded"
                 ? BranchOutcome.Success(end["output"] ?? JNode.Null)
                 : BranchOutcome.Failure((end["error"] as JString)?.Value, (end["cause"] as JString)?.Value);

@@ -10,13 +10,6 @@ internal static class PlanCompiler
         var nodes = new Dictionary<string, StateNode>(definition.States.Count, StringComparer.Ordinal);
         foreach (var state in definition.States)
         {
-            if (state is MapState { ResultWriter: not null })
-            {
-                throw new NotSupportedException(
-                    $"Map state '{state.Name}' ({state.Pointer}/ResultWriter) writes its results to object storage, which this engine does not " +
-                    "do yet: leave ResultWriter out (the results are the Map's output), or write them with an s3:putObject Task after the Map.");
-            }
-
             nodes[state.Name] = state switch
             {
                 PassState pass => new PassNode(pass),

@@ -383,6 +383,38 @@ public class DistributedMapTests
             .Should().ContainInOrder("MapStateStarted", "MapRunStarted", "MapRunFailed", "MapStateFailed");
     }
 
+    [Fact]
+    public async Task A_map_run_writes_its_children_records_with_their_own_arns()
+    {
+        using var objects = new Platform.Runtime.Tests.Integrations.IntegrationFixture();
+        objects.Objects.CreateContainer("results");
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(objects.Registry, h => h.RegisterStateMachine("Machine", Harness.Compile("""
+            {"StartAt":"Fan","States":{
+              "Fan":{"Type":"Map","Label":"etl",
+                "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"runs"}},"End":true}}}
+            """)));
+
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("[1,2,3]"));
+        var result = await fixture.DriveAsync(host, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        var details = (JObject)((JObject)result.Output!)["ResultWriterDetails"]!;
+        string mapRunArn = ((JString)((JObject)result.Output!)["MapRunArn"]!).Value;
+        host.GetHistory(id)!.Cast<JObject>().Single(e => ((JString)e["type"]!).Value == "MapRunStarted")["mapRunStartedEventDetails"]
+            .Should().Be(JNode.Parse($$"""{"mapRunArn":"{{mapRunArn}}"}"""), "the written Map Run is the one the history names");
+        string manifestKey = ((JString)details["Key"]!).Value;
+        var manifest = (JObject)JNode.Parse(File.ReadAllText(Path.Combine([objects.Objects.Root, "results", .. manifestKey.Split('/')])));
+        string succeededKey = ((JString)((JObject)((JArray)((JObject)manifest["ResultFiles"]!)["SUCCEEDED"]!)[0])["Key"]!).Value;
+        var records = (JArray)JNode.Parse(File.ReadAllText(Path.Combine([objects.Objects.Root, "results", .. succeededKey.Split('/')])));
+
+        var children = host.ListExecutions().Executions.Where(e => e.InstanceId != id).Select(e => e.InstanceId).ToHashSet();
+        children.Should().HaveCount(3);
+        records.Select(r => ((JString)((JObject)r)["ExecutionArn"]!).Value).Should().BeEquivalentTo(children, "each record names its real child execution");
+        records.Select(r => ((JString)((JObject)r)["Input"]!).Value).Should().Equal("1", "2", "3");
+    }
+
     private static string ItemsInput() => "{\"items\":[" + string.Join(',', Enumerable.Range(0, Items)) + "]}";
 
     private static TaskHandlerRegistry Handlers(CallCounter calls, ConcurrentDictionary<int, bool>? failOnce) => new TaskHandlerRegistry()

@@ -212,7 +212,9 @@ public class RedriveTests
         redriven.ToString().Should().Be($$$"""
             {"timestamp":"2024-01-01T00:05:00.000Z","type":"ExecutionRedriven","id":{{{before.Count + 1}}},"previousEventId":{{{before.Count}}},"executionRedrivenEventDetails":{"redriveCount":1}}
             """);
-        whileRunning.Select(e => e.ToString()).Should().Equal(after.Take(before.Count + 1).Select(e => e.ToString()));
+        // Read right after the redrive: the history so far (the redriven run may already have ended, its task being free to run).
+        whileRunning.Count.Should().BeGreaterThanOrEqualTo(before.Count + 1);
+        whileRunning.Select(e => e.ToString()).Should().Equal(after.Take(whileRunning.Count).Select(e => e.ToString()));
         after.Select(e => ((JNumber)e["id"]!).Value).Should().Equal(Enumerable.Range(1, after.Count).Select(i => (double)i));
         after.Should().OnlyContain(e => ((JNumber)e["previousEventId"]!).Value < ((JNumber)e["id"]!).Value);
         after.Skip(before.Count).Select(e => ((JString)e["type"]!).Value).Should().Equal(

@@ -136,11 +136,11 @@ public class RobustnessTests
     }
 
     [Fact]
-    public void Compile_ResultWriter_IsRefusedPlainly()
+    public void Compile_AResultWriterResourceThisEngineLacks_IsRefusedPlainly()
     {
         var act = () => new Platform.Engine.StateMachineOrchestrator(Platform.Asl.Parsing.AslParser.Parse(
-            """{"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"b","Prefix":"p"}},"End":true}}}""").Definition!);
-        act.Should().Throw<NotSupportedException>().WithMessage("*'M' (/States/M/ResultWriter)*does not do yet*s3:putObject Task*");
+            """{"StartAt":"M","States":{"M":{"Type":"Map","ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"ResultWriter":{"Resource":"arn:aws:states:::dynamodb:putItem","Parameters":{"Bucket":"b","Prefix":"p"}},"End":true}}}""").Definition!);
+        act.Should().Throw<NotSupportedException>().WithMessage("*'M' (/States/M/ResultWriter/Resource)*dynamodb:putItem*s3:putObject*");
     }
 
     [Theory]

@@ -211,13 +211,13 @@ public class TestCaseRunnerTests
     public async Task UnsupportedFeature_FailsTheCaseWithTheReason()
     {
         var testCase = Case("""
-            { "name": "writer", "definition": { "StartAt": "M", "States": { "M": { "Type": "Map", "ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" }, "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } }, "ResultWriter": { "Resource": "arn:aws:states:::s3:putObject", "Parameters": { "Bucket": "b", "Prefix": "p" } }, "End": true } } }, "input": [1, 2, 3], "expect": { "status": "SUCCEEDED" } }
+            { "name": "manifest", "definition": { "StartAt": "M", "States": { "M": { "Type": "Map", "ItemProcessor": { "ProcessorConfig": { "Mode": "DISTRIBUTED", "ExecutionType": "STANDARD" }, "StartAt": "P", "States": { "P": { "Type": "Pass", "End": true } } }, "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "MANIFEST" }, "Parameters": { "Bucket": "b", "Key": "k" } }, "End": true } } }, "input": [1, 2, 3], "expect": { "status": "SUCCEEDED" } }
             """);
 
         var result = await _runner.RunAsync(testCase);
 
         result.Passed.Should().BeFalse();
-        result.Reason.Should().StartWith("unsupported feature:").And.Contain("ResultWriter");
+        result.Reason.Should().StartWith("unsupported feature:").And.Contain("MANIFEST");
     }
 
     [Fact]

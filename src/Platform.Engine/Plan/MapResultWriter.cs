@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text;
+using Platform.Asl.Errors;
+using Platform.Asl.Json;
+using Platform.Asl.Model;
+using Platform.Engine.Execution;
+using Platform.Engine.Orchestration;
+using Platform.Engine.Plan.Jsonata;
+using Platform.Engine.Tasks;
+
+namespace Platform.Engine.Plan;
+
+/// <summary>How one item of a Map ended, for its <c>ResultWriter</c>: the child execution (real in a Map Run, named the same
+/// way inline), its input, and its outcome; <paramref name="Started"/> is false for an item the Map never started.</summary>
+internal readonly record struct MapItemRecord(string ExecutionArn, string Name, string StateMachineArn, JNode Input, BranchOutcome Outcome, bool Started, DateTime StartDate, DateTime StopDate);
+
+/// <summary>A Map's <c>ResultWriter</c>: writes the iterations' results to object storage and returns where, or, with a
+/// <c>WriterConfig</c> alone, returns them transformed.</summary>
+/// <remarks>
+/// <para>With <c>Resource</c> <c>arn:aws:states:::s3:putObject</c> and <c>Bucket</c>/<c>Prefix</c>, the results go to
+/// <c>&lt;Prefix&gt;/&lt;map run id&gt;/</c> as AWS lays them out: <c>SUCCEEDED_0.json</c>, <c>FAILED_0.json</c> (failed and
+/// aborted) and <c>PENDING_0.json</c> (never started), each only when it has entries, and <c>manifest.json</c>
+/// (<c>DestinationBucket</c>, <c>MapRunArn</c>, <c>ResultFiles</c> with each file's <c>Key</c> and <c>Size</c>). The Map's
+/// result is then <c>{"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}</c>, the key the manifest's.</para>
+/// <para>Entries follow <c>WriterConfig.Transformation</c>: <c>NONE</c> (the default with a Resource) writes AWS's
+/// DescribeExecution-like record per child (Input and Output as JSON text); <c>COMPACT</c> (the default without one)
+/// writes the succeeded children's outputs, and <c>FLATTEN</c> those outputs with arrays spread; failed and pending entries
+/// are records in every mode. <c>OutputType</c> <c>JSONL</c> writes one entry per line (the files keep AWS's names).</para>
+/// <para>The writes are activities through the host's S3 integration, like the reader's reads. A write that fails is
+/// <c>States.ResultWriterFailed</c>.</para>
+/// </remarks>
+internal sealed class MapResultWriter
+{
+    private const string PutObject = "arn:aws:states:::s3:putObject";
+
+    private readonly string _stateName;
+    private readonly bool _writes;
+    private readonly Template? _parameters;
+    private readonly JsonataTemplate? _arguments;
+    private readonly bool _lines;
+    private readonly string _transformation;
+
+    private MapResultWriter(MapState state, JObject writer, bool jsonata)
+    {
+        _stateName = state.Name;
+        string? resource = (writer["Resource"] as JString)?.Value;
+        if (resource is not null && resource != PutObject)
+        {
+            throw new NotSupportedException(
+                $"Map state '{state.Name}' ({state.Pointer}/ResultWriter/Resource) writes its results with '{resource}'; this engine writes them with {PutObject}.");
+        }
+
+        _writes = resource is not null;
+        if (jsonata)
+        {
+            _arguments = JsonataTemplate.Compile(writer["Arguments"], "ResultWriter.Arguments");
+        }
+        else
+        {
+            _parameters = Template.Compile(writer["Parameters"]);
+        }
+
+        var config = writer["WriterConfig"] as JObject;
+        _lines = (config?["OutputType"] as JString)?.Value == "JSONL";
+        _transformation = (config?["Transformation"] as JString)?.Value ?? (_writes ? "NONE" : "COMPACT");
+    }
+
+    /// <summary>Compiles the state's ResultWriter, or returns null when it has none.</summary>
+    /// <exception cref="NotSupportedException">A resource this engine does not write with.</exception>
+    public static MapResultWriter? Compile(MapState state, bool jsonata) =>
+        state.ResultWriter is { } writer ? new MapResultWriter(state, writer, jsonata) : null;
+
+    /// <summary>Writes (or transforms) the results and returns the Map's result. <paramref name="results"/> is the Map's
+    /// result without a writer (outputs, and <c>{Error, Cause}</c> where a failure was tolerated).</summary>
+    public async ValueTask<JNode> WriteAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, string mapRunArn, IReadOnlyList<MapItemRecord> items, JArray? results)
+    {
+        if (!_writes)
+        {
+            return _transformation switch
+            {
+                "NONE" => new JArray(items.Where(i => i.Started).Select(Record)),
+                "FLATTEN" => Flatten(results ?? new JArray(items.Where(i => i.Started && !i.Outcome.Failed).Select(i => i.Outcome.Output!))),
+                _ => results ?? new JArray(items.Where(i => i.Started && !i.Outcome.Failed).Select(i => i.Outcome.Output!)),
+            };
+        }
+
+        var arguments = bindings is not null ? _arguments?.Evaluate(bindings) ?? JObject.Empty : _parameters?.Evaluate(run, effective) ?? JObject.Empty;
+        if (arguments is not JObject target || target["Bucket"] is not JString { Value.Length: > 0 } bucket)
+        {
+            throw new StatesException(StatesErrors.ResultWriterFailed, $"The ResultWriter's {(bindings is null ? "Parameters" : "Arguments")} must name a Bucket, but were: {arguments}");
+        }
+
+        string prefix = (target["Prefix"] as JString)?.Value ?? string.Empty;
+        if (prefix.Length > 0 && !prefix.EndsWith('/'))
+        {
+            prefix += "/";
+        }
+
+        string folder = prefix + mapRunArn[(mapRunArn.LastIndexOf(':') + 1)..] + "/";
+        var succeeded = items.Where(i => i.Started && !i.Outcome.Failed).ToList();
+        JNode[] succeededEntries = _transformation switch
+        {
+            "COMPACT" => [.. succeeded.Select(i => i.Outcome.Output!)],
+            "FLATTEN" => [.. Flatten(new JArray(succeeded.Select(i => i.Outcome.Output!)))],
+            _ => [.. succeeded.Select(Record)],
+        };
+        var files = new (string Status, JNode[] Entries)[]
+        {
+            ("FAILED", [.. items.Where(i => i.Started && i.Outcome.Failed).Select(Record)]),
+            ("PENDING", [.. items.Where(i => !i.Started).Select(Record)]),
+            ("SUCCEEDED", succeededEntries),
+        };
+
+        var listed = new JNode[files.Length];
+        for (int f = 0; f < files.Length; f++)
+        {
+            var (status, entries) = files[f];
+            if (entries.Length == 0)
+            {
+                listed[f] = JArray.Empty;
+                continue;
+            }
+
+            string key = folder + status + "_0.json";
+            string body = _lines ? string.Join('\n', entries.Select(e => e.ToString())) : new JArray(entries).ToString();
+            await PutAsync(run, bucket.Value, key, body);
+            listed[f] = new JArray([new JObject(["Key", "Size"], [JNode.From(key), JNode.From(Encoding.UTF8.GetByteCount(body))])]);
+        }
+
+        string manifestKey = folder + "manifest.json";
+        var manifest = new JObject(
+            ["DestinationBucket", "MapRunArn", "ResultFiles"],
+            [bucket, JNode.From(mapRunArn), new JObject(["FAILED", "PENDING", "SUCCEEDED"], listed)]);
+        await PutAsync(run, bucket.Value, manifestKey, manifest.ToString());
+        return new JObject(
+            ["MapRunArn", "ResultWriterDetails"],
+            [JNode.From(mapRunArn), new JObject(["Bucket", "Key"], [bucket, JNode.From(manifestKey)])]);
+    }
+
+    /// <summary>AWS's record of a child execution (the DescribeExecution fields, in their order); a pending item has only its input.</summary>
+    private static JNode Record(MapItemRecord item)
+    {
+        var input = JNode.From(item.Input.ToString());
+        var included = new JObject(["Included"], [JNode.True]);
+        if (!item.Started)
+        {
+            return new JObject(["Input", "InputDetails"], [input, included]);
+        }
+
+        var outcome = item.Outcome;
+        string status = outcome.Aborted ? "ABORTED" : outcome.Failed ? "FAILED" : "SUCCEEDED";
+        var keys = new List<string>();
+        var values = new List<JNode>();
+        void Add(string key, JNode value)
+        {
+            keys.Add(key);
+            values.Add(value);
+        }
+
+        if (outcome.Failed && !outcome.Aborted)
+        {
+            Add("Cause", JNode.From(outcome.Cause ?? string.Empty));
+            Add("Error", JNode.From(outcome.Error ?? string.Empty));
+        }
+
+        Add("ExecutionArn", JNode.From(item.ExecutionArn));
+        Add("Input", input);
+        Add("InputDetails", included);
+        Add("Name", JNode.From(item.Name));
+        if (!outcome.Failed)
+        {
+            Add("Output", JNode.From(outcome.Output!.ToString()));
+            Add("OutputDetails", included);
+        }
+
+        Add("RedriveCount", JNode.From(0));
+        Add("RedriveStatus", JNode.From(outcome.Failed ? "REDRIVABLE" : "NOT_REDRIVABLE"));
+        if (!outcome.Failed)
+        {
+            Add("RedriveStatusReason", JNode.From("Execution is SUCCEEDED and cannot be redriven"));
+        }
+
+        Add("StartDate", JNode.From(Date(item.StartDate)));
+        Add("StateMachineArn", JNode.From(item.StateMachineArn));
+        Add("Status", JNode.From(status));
+        Add("StopDate", JNode.From(Date(item.StopDate)));
+        return new JObject([.. keys], [.. values]);
+    }
+
+    private static string Date(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>FLATTEN: an output that is an array gives its elements, any other output itself.</summary>
+    private static JArray Flatten(JArray outputs)
+    {
+        var flat = new List<JNode>();
+        foreach (var output in outputs)
+        {
+            if (output is JArray array)
+            {
+                flat.AddRange(array);
+            }
+            else
+            {
+                flat.Add(output);
+            }
+        }
+
+        return new JArray(flat);
+    }
+
+    private async ValueTask PutAsync(BranchRun run, string bucket, string key, string body)
+    {
+        var invocation = new TaskInvocation
+        {
+            StateName = _stateName,
+            Resource = "arn:aws:states:::aws-sdk:s3:putObject",
+            Input = new JObject(["Bucket", "Key", "Body", "ContentType"], [JNode.From(bucket), JNode.From(key), JNode.From(body), JNode.From("application/json")]),
+            ExecutionId = run.Execution.Context.InstanceId,
+        };
+        TaskOutcome outcome;
+        try
+        {
+            outcome = await run.Execution.Context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            outcome = TaskOutcome.FromException(ex);
+        }
+
+        run.Cancellation.ThrowIfCancellationRequested();
+        if (!outcome.IsSuccess)
+        {
+            throw new StatesException(StatesErrors.ResultWriterFailed, $"The ResultWriter could not write s3://{bucket}/{key}: {outcome.Error}: {outcome.Cause}");
+        }
+    }
+}
