@@ -5,9 +5,7 @@ using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Asl.Paths;
 using Platform.Engine.Execution;
-using Platform.Engine.Orchestration;
 using Platform.Engine.Plan.Jsonata;
-using Platform.Engine.Tasks;
 
 namespace Platform.Engine.Plan;
 
@@ -19,9 +17,9 @@ namespace Platform.Engine.Plan;
 /// date in epoch seconds (our reading of AWS's documentation: recordings hide those two). <c>MaxItems</c> keeps the first
 /// items only. The rules for CSV rows, MaxItems and a JSON object that is not an array follow LocalStack's recordings of
 /// AWS; ItemsPath is ignored when a reader is set, as there.</para>
-/// <para>The reads are activities through the host's object storage integration (the SDK integration's <c>aws-sdk:s3</c>
-/// actions, so the local folder store and Azure Blob storage both serve them), recorded like any task: a replay reads
-/// nothing again. A failed read or a file that does not parse fails the Map with <c>States.ItemReaderFailed</c>.</para>
+/// <para>The reads are activities through the host's object storage integration (<see cref="MapStorageCall"/>: the SDK
+/// integration's <c>aws-sdk:s3</c> actions, so the local folder store and Azure Blob storage both serve them). A failed
+/// read or a file that does not parse fails the Map with <c>States.ItemReaderFailed</c>.</para>
 /// </remarks>
 internal sealed class MapItemReader
 {
@@ -32,7 +30,6 @@ internal sealed class MapItemReader
     private const long MaxReadItems = 100_000_000;
 
     private readonly string _stateName;
-    private readonly string _resource;
     private readonly bool _list;
     private readonly Template? _parameters;
     private readonly JsonataTemplate? _arguments;
@@ -56,7 +53,6 @@ internal sealed class MapItemReader
                 $"{GetObject} (a JSON, JSONL or CSV object) and {ListObjects} (the objects of a bucket).");
         }
 
-        _resource = "arn:aws:states:::aws-sdk:s3:" + (_list ? "listObjectsV2" : "getObject");
         if (jsonata)
         {
             _arguments = JsonataTemplate.Compile(reader["Arguments"], "ItemReader.Arguments");
@@ -207,30 +203,14 @@ internal sealed class MapItemReader
             [entry["ETag"] ?? JNode.Null, entry["Key"] ?? JNode.Null, modified, entry["Size"] ?? JNode.Null, entry["StorageClass"] ?? JNode.From("STANDARD")]);
     }
 
-    /// <summary>Runs one read as an activity (the host's S3 integration) and returns its result.</summary>
+    /// <summary>Runs one read (<see cref="MapStorageCall"/>) and returns its result.</summary>
     private async ValueTask<JObject> CallAsync(BranchRun run, JObject request)
     {
-        var invocation = new TaskInvocation
-        {
-            StateName = _stateName,
-            Resource = _resource,
-            Input = request,
-            ExecutionId = run.Execution.Context.InstanceId,
-        };
-        TaskOutcome outcome;
-        try
-        {
-            outcome = await run.Execution.Context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            outcome = TaskOutcome.FromException(ex);
-        }
-
-        run.Cancellation.ThrowIfCancellationRequested();
+        string action = _list ? "listObjectsV2" : "getObject";
+        var outcome = await MapStorageCall.CallAsync(run, _stateName, action, request);
         if (!outcome.IsSuccess)
         {
-            throw new StatesException(StatesErrors.ItemReaderFailed, $"The ItemReader could not read from {_resource["arn:aws:states:::aws-sdk:".Length..]}: {outcome.Error}: {outcome.Cause}");
+            throw new StatesException(StatesErrors.ItemReaderFailed, $"The ItemReader could not read from s3:{action}: {outcome.Error}: {outcome.Cause}");
         }
 
         return outcome.Result as JObject

@@ -182,7 +182,6 @@ internal sealed class MapNode : RetryingNode
             {
                 if (outcome.Failed && !outcome.Aborted)
                 {
-                    await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started, startedAt, results: null);
                     run.Record(HistoryEventTypes.MapStateFailed, null);
                     return StepResult.Fail(outcome.Error, outcome.Cause);
                 }
@@ -190,7 +189,6 @@ internal sealed class MapNode : RetryingNode
         }
         else if (Exceeds(failures, inputs.Length, toleratedCount, toleratedPercentage))
         {
-            await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started, startedAt, results: null);
             run.Record(HistoryEventTypes.MapStateFailed, null);
             return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, "The specified tolerated failure threshold was exceeded");
         }
@@ -200,7 +198,7 @@ internal sealed class MapNode : RetryingNode
         {
             try
             {
-                result = await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started, startedAt, (JArray)result) ?? result;
+                result = await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started!, startedAt);
             }
             catch (StatesException ex)
             {
@@ -213,17 +211,10 @@ internal sealed class MapNode : RetryingNode
         return Complete(run, input, result);
     }
 
-    /// <summary>Gives an inline Map's results to its ResultWriter, if it has one, with each iteration named as a Map Run
-    /// would name its child (its dates those of the Map); returns the Map's result, or null without a writer. On a
-    /// failing Map (<paramref name="results"/> null) the results are written as far as they go, and a write failure is
-    /// left unsaid: the Map's own failure is the one reported.</summary>
-    private async ValueTask<JNode?> WriteInlineResultsAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, JNode[] inputs, BranchOutcome[] outcomes, bool[]? started, DateTime startedAt, JArray? results)
+    /// <summary>Gives a succeeding inline Map's results to its ResultWriter, each iteration named as a Map Run would name
+    /// its child (its dates those of the Map), and returns the Map's result.</summary>
+    private async ValueTask<JNode> WriteInlineResultsAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, JNode[] inputs, BranchOutcome[] outcomes, bool[] started, DateTime startedAt)
     {
-        if (_writer is null || started is null)
-        {
-            return null;
-        }
-
         var info = run.Execution.Info;
         var (machine, mapRunArn) = MapRunNames(run);
         string stateMachineArn = $"arn:aws:states:{info.Region}:{info.Account}:stateMachine:{machine}";
@@ -235,14 +226,7 @@ internal sealed class MapNode : RetryingNode
             records[i] = new MapItemRecord(arn, name, stateMachineArn, inputs[i], outcomes[i], started[i], startedAt, run.Now);
         }
 
-        try
-        {
-            return await _writer.WriteAsync(run, effective, bindings, mapRunArn, records, results);
-        }
-        catch (StatesException) when (results is null)
-        {
-            return null;
-        }
+        return await _writer!.WriteAsync(run, effective, bindings, mapRunArn, records);
     }
 
     /// <summary>The Map Run's state machine (<c>&lt;machine&gt;/&lt;Label or a generated one&gt;</c>) and ARN, from replay-safe GUIDs.</summary>
@@ -449,18 +433,6 @@ internal sealed class MapNode : RetryingNode
                 await run.Execution.Context.StopSubOrchestrationsAsync(running);
             }
 
-            if (_writer is not null)
-            {
-                try
-                {
-                    await _writer.WriteAsync(run, effective, bindings, mapRunArn, Records(), results: null);
-                }
-                catch (StatesException)
-                {
-                    // The Map Run's own failure is the one reported.
-                }
-            }
-
             run.Record(HistoryEventTypes.MapRunFailed, history.Enabled ? EventDetails.Error(StatesErrors.ExceedToleratedFailureThreshold, Cause) : null);
             run.Record(HistoryEventTypes.MapStateFailed, null);
             return StepResult.Fail(StatesErrors.ExceedToleratedFailureThreshold, Cause);
@@ -471,7 +443,7 @@ internal sealed class MapNode : RetryingNode
         {
             try
             {
-                result = await _writer.WriteAsync(run, effective, bindings, mapRunArn, Records(), (JArray)result);
+                result = await _writer.WriteAsync(run, effective, bindings, mapRunArn, Records());
             }
             catch (StatesException ex)
             {

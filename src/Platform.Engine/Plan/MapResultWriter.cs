@@ -4,9 +4,7 @@ using Platform.Asl.Errors;
 using Platform.Asl.Json;
 using Platform.Asl.Model;
 using Platform.Engine.Execution;
-using Platform.Engine.Orchestration;
 using Platform.Engine.Plan.Jsonata;
-using Platform.Engine.Tasks;
 
 namespace Platform.Engine.Plan;
 
@@ -25,7 +23,9 @@ internal readonly record struct MapItemRecord(string ExecutionArn, string Name, 
 /// <para>Entries follow <c>WriterConfig.Transformation</c>: <c>NONE</c> (the default with a Resource) writes AWS's
 /// DescribeExecution-like record per child (Input and Output as JSON text); <c>COMPACT</c> (the default without one)
 /// writes the succeeded children's outputs, and <c>FLATTEN</c> those outputs with arrays spread; failed and pending entries
-/// are records in every mode. <c>OutputType</c> <c>JSONL</c> writes one entry per line (the files keep AWS's names).</para>
+/// are records in every mode, inline too. <c>OutputType</c> <c>JSONL</c> writes one entry per line (the files keep AWS's
+/// names). Only a Map that succeeds (tolerated failures included) writes: a failing one writes nothing, so that a redrive
+/// finds the failure that ended the execution last in its journal.</para>
 /// <para>The writes are activities through the host's S3 integration, like the reader's reads. A write that fails is
 /// <c>States.ResultWriterFailed</c>.</para>
 /// </remarks>
@@ -70,18 +70,13 @@ internal sealed class MapResultWriter
     public static MapResultWriter? Compile(MapState state, bool jsonata) =>
         state.ResultWriter is { } writer ? new MapResultWriter(state, writer, jsonata) : null;
 
-    /// <summary>Writes (or transforms) the results and returns the Map's result. <paramref name="results"/> is the Map's
-    /// result without a writer (outputs, and <c>{Error, Cause}</c> where a failure was tolerated).</summary>
-    public async ValueTask<JNode> WriteAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, string mapRunArn, IReadOnlyList<MapItemRecord> items, JArray? results)
+    /// <summary>Writes (or, with a WriterConfig alone, transforms) the results of a Map that succeeded, and returns the
+    /// Map's result.</summary>
+    public async ValueTask<JNode> WriteAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, string mapRunArn, IReadOnlyList<MapItemRecord> items)
     {
         if (!_writes)
         {
-            return _transformation switch
-            {
-                "NONE" => new JArray(items.Where(i => i.Started).Select(Record)),
-                "FLATTEN" => Flatten(results ?? new JArray(items.Where(i => i.Started && !i.Outcome.Failed).Select(i => i.Outcome.Output!))),
-                _ => results ?? new JArray(items.Where(i => i.Started && !i.Outcome.Failed).Select(i => i.Outcome.Output!)),
-            };
+            return new JArray(items.Where(i => i.Started).SelectMany(Entries));
         }
 
         var arguments = bindings is not null ? _arguments?.Evaluate(bindings) ?? JObject.Empty : _parameters?.Evaluate(run, effective) ?? JObject.Empty;
@@ -97,18 +92,11 @@ internal sealed class MapResultWriter
         }
 
         string folder = prefix + mapRunArn[(mapRunArn.LastIndexOf(':') + 1)..] + "/";
-        var succeeded = items.Where(i => i.Started && !i.Outcome.Failed).ToList();
-        JNode[] succeededEntries = _transformation switch
-        {
-            "COMPACT" => [.. succeeded.Select(i => i.Outcome.Output!)],
-            "FLATTEN" => [.. Flatten(new JArray(succeeded.Select(i => i.Outcome.Output!)))],
-            _ => [.. succeeded.Select(Record)],
-        };
         var files = new (string Status, JNode[] Entries)[]
         {
             ("FAILED", [.. items.Where(i => i.Started && i.Outcome.Failed).Select(Record)]),
             ("PENDING", [.. items.Where(i => !i.Started).Select(Record)]),
-            ("SUCCEEDED", succeededEntries),
+            ("SUCCEEDED", [.. items.Where(i => i.Started && !i.Outcome.Failed).SelectMany(Entries)]),
         };
 
         var listed = new JNode[files.Length];
@@ -189,45 +177,17 @@ internal sealed class MapResultWriter
 
     private static string Date(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>FLATTEN: an output that is an array gives its elements, any other output itself.</summary>
-    private static JArray Flatten(JArray outputs)
-    {
-        var flat = new List<JNode>();
-        foreach (var output in outputs)
-        {
-            if (output is JArray array)
-            {
-                flat.AddRange(array);
-            }
-            else
-            {
-                flat.Add(output);
-            }
-        }
-
-        return new JArray(flat);
-    }
+    /// <summary>What a started item gives under the Transformation: its record (NONE, and a failed item in every mode), its
+    /// output (COMPACT), or its output's elements when that is an array (FLATTEN).</summary>
+    private IEnumerable<JNode> Entries(MapItemRecord item) =>
+        _transformation == "NONE" || item.Outcome.Failed ? [Record(item)]
+        : _transformation == "FLATTEN" && item.Outcome.Output is JArray array ? array
+        : [item.Outcome.Output!];
 
     private async ValueTask PutAsync(BranchRun run, string bucket, string key, string body)
     {
-        var invocation = new TaskInvocation
-        {
-            StateName = _stateName,
-            Resource = "arn:aws:states:::aws-sdk:s3:putObject",
-            Input = new JObject(["Bucket", "Key", "Body", "ContentType"], [JNode.From(bucket), JNode.From(key), JNode.From(body), JNode.From("application/json")]),
-            ExecutionId = run.Execution.Context.InstanceId,
-        };
-        TaskOutcome outcome;
-        try
-        {
-            outcome = await run.Execution.Context.CallActivityAsync<TaskOutcome>(ActivityNames.ExecuteTask, invocation);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            outcome = TaskOutcome.FromException(ex);
-        }
-
-        run.Cancellation.ThrowIfCancellationRequested();
+        var request = new JObject(["Bucket", "Key", "Body", "ContentType"], [JNode.From(bucket), JNode.From(key), JNode.From(body), JNode.From("application/json")]);
+        var outcome = await MapStorageCall.CallAsync(run, _stateName, "putObject", request);
         if (!outcome.IsSuccess)
         {
             throw new StatesException(StatesErrors.ResultWriterFailed, $"The ResultWriter could not write s3://{bucket}/{key}: {outcome.Error}: {outcome.Cause}");

@@ -415,6 +415,71 @@ public class DistributedMapTests
         records.Select(r => ((JString)((JObject)r)["Input"]!).Value).Should().Equal("1", "2", "3");
     }
 
+    [Fact]
+    public async Task A_map_run_whose_read_failed_reads_again_when_redriven()
+    {
+        // The file was not there; once it is, a redrive reads it (the read that failed is made again, not awaited for ever).
+        using var objects = new Platform.Runtime.Tests.Integrations.IntegrationFixture();
+        objects.Objects.CreateContainer("data");
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(objects.Registry, h => h.RegisterStateMachine("Machine", Harness.Compile("""
+            {"StartAt":"Fan","States":{
+              "Fan":{"Type":"Map",
+                "ItemReader":{"Resource":"arn:aws:states:::s3:getObject","ReaderConfig":{"InputType":"JSON"},"Parameters":{"Bucket":"data","Key":"late.json"}},
+                "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                "End":true}}}
+            """)));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("{}"));
+        var failed = await fixture.DriveAsync(host, id);
+        failed.Status.Should().Be(DurableStatus.Failed);
+        failed.Error.Should().Be("States.ItemReaderFailed");
+
+        await objects.Objects.PutAsync("data", "late.json", System.Text.Encoding.UTF8.GetBytes("[1,2]"));
+        await host.RedriveExecutionAsync(id);
+        var result = await fixture.DriveAsync(host, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        result.Output.Should().Be(JNode.Parse("[1,2]"));
+    }
+
+    [Fact]
+    public async Task A_map_run_whose_result_write_failed_writes_again_when_redriven()
+    {
+        using var objects = new Platform.Runtime.Tests.Integrations.IntegrationFixture();
+        objects.Objects.CreateContainer("results");
+        var flaky = new FailFirstPut(objects.Registry);
+        using var fixture = new DurableFixture();
+        var host = fixture.Open(flaky, h => h.RegisterStateMachine("Machine", Harness.Compile("""
+            {"StartAt":"Fan","States":{
+              "Fan":{"Type":"Map",
+                "ItemProcessor":{"ProcessorConfig":{"Mode":"DISTRIBUTED","ExecutionType":"STANDARD"},"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},
+                "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"p"}},"End":true}}}
+            """)));
+        string id = await host.StartExecutionAsync("Machine", DurableAssertions.Input("[1]"));
+        var failed = await fixture.DriveAsync(host, id);
+        failed.Status.Should().Be(DurableStatus.Failed);
+        failed.Error.Should().Be("States.ResultWriterFailed");
+        failed.Cause.Should().Contain("store down");
+
+        await host.RedriveExecutionAsync(id);
+        var result = await fixture.DriveAsync(host, id);
+
+        result.Status.Should().Be(DurableStatus.Succeeded, result.Cause);
+        string key = ((JString)((JObject)((JObject)result.Output!)["ResultWriterDetails"]!)["Key"]!).Value;
+        File.Exists(Path.Combine([objects.Objects.Root, "results", .. key.Split('/')])).Should().BeTrue("the manifest was written on the redrive");
+    }
+
+    /// <summary>Fails the first object write, as a store that is briefly down would.</summary>
+    private sealed class FailFirstPut(ITaskDispatcher inner) : ITaskDispatcher
+    {
+        private int _puts;
+
+        public ValueTask<TaskOutcome> DispatchAsync(TaskInvocation invocation, CancellationToken cancellationToken) =>
+            invocation.Resource.EndsWith(":putObject", StringComparison.Ordinal) && Interlocked.Increment(ref _puts) == 1
+                ? ValueTask.FromResult(TaskOutcome.Failure("S3.S3Exception", "store down"))
+                : inner.DispatchAsync(invocation, cancellationToken);
+    }
+
     private static string ItemsInput() => "{\"items\":[" + string.Join(',', Enumerable.Range(0, Items)) + "]}";
 
     private static TaskHandlerRegistry Handlers(CallCounter calls, ConcurrentDictionary<int, bool>? failOnce) => new TaskHandlerRegistry()

@@ -93,6 +93,38 @@ public class MapResultWriterTests
     }
 
     [Fact]
+    public void WriterConfigAlone_GivesATolerantFailureAsItsRecord_NotAsErrorAndCause()
+    {
+        using var fixture = Fixture();
+
+        var result = fixture.Run(Machine("""
+            "ToleratedFailureCount":1,"ResultWriter":{"WriterConfig":{"OutputType":"JSON","Transformation":"COMPACT"}},
+            """), "[1,99]");
+
+        result.Status.Should().Be(ExecutionStatus.Succeeded, result.Cause);
+        var entries = (JArray)result.Output!;
+        entries[0].Should().Be(JNode.Parse("""{"n":2}"""));
+        var failed = (JObject)entries[1];
+        failed["Status"].Should().Be(JNode.From("FAILED"));
+        failed["Error"].Should().Be(JNode.From("Item.Bad"));
+        failed["Input"].Should().Be(JNode.From("99"));
+    }
+
+    [Fact]
+    public void AFailingMap_WritesNothing()
+    {
+        using var fixture = Fixture();
+
+        var result = fixture.Run(Machine("""
+            "ResultWriter":{"Resource":"arn:aws:states:::s3:putObject","Parameters":{"Bucket":"results","Prefix":"p"}},
+            """), "[1,99]");
+
+        result.Status.Should().Be(ExecutionStatus.Failed);
+        result.Error.Should().Be("Item.Bad");
+        Directory.EnumerateFiles(Path.Combine(fixture.Objects.Root, "results"), "*", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
     public void WriterConfigNone_ReturnsARecordPerIteration()
     {
         using var fixture = Fixture();
