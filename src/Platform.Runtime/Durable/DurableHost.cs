@@ -991,7 +991,6 @@ public sealed class DurableHost : IAsyncDisposable, IDisposable
             return;
         }
 
-
         foreach (var action in actions)
         {
             if (action.Kind == HistoryKinds.TaskScheduled)
