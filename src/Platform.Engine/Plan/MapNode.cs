@@ -149,20 +149,11 @@ internal sealed class MapNode : RetryingNode
         bool tolerant = toleratedCount is not null || toleratedPercentage is not null;
 
         int failures = 0;
-        var started = _writer is null ? null : new bool[inputs.Length];
         var startedAt = run.Now;
         var outcomes = await FanOut.RunAsync(
             inputs.Length,
             maxConcurrency,
-            (i, token) =>
-            {
-                if (started is not null)
-                {
-                    started[i] = true;
-                }
-
-                return RunIterationAsync(run, inputs[i], i, startedId, token);
-            },
+            (i, token) => RunIterationAsync(run, inputs[i], i, startedId, token),
             o =>
             {
                 if (!o.Failed || o.Aborted)
@@ -198,7 +189,7 @@ internal sealed class MapNode : RetryingNode
         {
             try
             {
-                result = await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, started!, startedAt);
+                result = await WriteInlineResultsAsync(run, effective, bindings, inputs, outcomes, startedAt);
             }
             catch (StatesException ex)
             {
@@ -213,7 +204,7 @@ internal sealed class MapNode : RetryingNode
 
     /// <summary>Gives a succeeding inline Map's results to its ResultWriter, each iteration named as a Map Run would name
     /// its child (its dates those of the Map), and returns the Map's result.</summary>
-    private async ValueTask<JNode> WriteInlineResultsAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, JNode[] inputs, BranchOutcome[] outcomes, bool[] started, DateTime startedAt)
+    private async ValueTask<JNode> WriteInlineResultsAsync(BranchRun run, JNode effective, IReadOnlyDictionary<string, JNode>? bindings, JNode[] inputs, BranchOutcome[] outcomes, DateTime startedAt)
     {
         var info = run.Execution.Info;
         var (machine, mapRunArn) = MapRunNames(run);
@@ -221,9 +212,9 @@ internal sealed class MapNode : RetryingNode
         var records = new MapItemRecord[inputs.Length];
         for (int i = 0; i < records.Length; i++)
         {
-            string name = started[i] ? run.NewGuid().ToString() : string.Empty;
-            string arn = started[i] ? $"arn:aws:states:{info.Region}:{info.Account}:execution:{machine}:{name}" : string.Empty;
-            records[i] = new MapItemRecord(arn, name, stateMachineArn, inputs[i], outcomes[i], started[i], startedAt, run.Now);
+            string name = run.NewGuid().ToString();
+            string arn = $"arn:aws:states:{info.Region}:{info.Account}:execution:{machine}:{name}";
+            records[i] = new MapItemRecord(arn, name, stateMachineArn, inputs[i], outcomes[i], startedAt, run.Now);
         }
 
         return await _writer!.WriteAsync(run, effective, bindings, mapRunArn, records);
@@ -464,7 +455,7 @@ internal sealed class MapNode : RetryingNode
             {
                 var child = children[i];
                 records[i] = new MapItemRecord(
-                    child.ExecutionArn, child.Name, stateMachineArn, inputs[i], outcomes[i], started[i],
+                    child.ExecutionArn, child.Name, stateMachineArn, inputs[i], outcomes[i],
                     Date(ends[i]?["startedAt"]) ?? startedAt, Date(ends[i]?["endedAt"]) ?? run.Now);
             }
 

@@ -9,15 +9,15 @@ using Platform.Engine.Plan.Jsonata;
 namespace Platform.Engine.Plan;
 
 /// <summary>How one item of a Map ended, for its <c>ResultWriter</c>: the child execution (real in a Map Run, named the same
-/// way inline), its input, and its outcome; <paramref name="Started"/> is false for an item the Map never started.</summary>
-internal readonly record struct MapItemRecord(string ExecutionArn, string Name, string StateMachineArn, JNode Input, BranchOutcome Outcome, bool Started, DateTime StartDate, DateTime StopDate);
+/// way inline), its input, and its outcome. Only a Map that succeeds writes, so every item ran.</summary>
+internal readonly record struct MapItemRecord(string ExecutionArn, string Name, string StateMachineArn, JNode Input, BranchOutcome Outcome, DateTime StartDate, DateTime StopDate);
 
 /// <summary>A Map's <c>ResultWriter</c>: writes the iterations' results to object storage and returns where, or, with a
 /// <c>WriterConfig</c> alone, returns them transformed.</summary>
 /// <remarks>
 /// <para>With <c>Resource</c> <c>arn:aws:states:::s3:putObject</c> and <c>Bucket</c>/<c>Prefix</c>, the results go to
-/// <c>&lt;Prefix&gt;/&lt;map run id&gt;/</c> as AWS lays them out: <c>SUCCEEDED_0.json</c>, <c>FAILED_0.json</c> (failed and
-/// aborted) and <c>PENDING_0.json</c> (never started), each only when it has entries, and <c>manifest.json</c>
+/// <c>&lt;Prefix&gt;/&lt;map run id&gt;/</c> as AWS lays them out: <c>SUCCEEDED_0.json</c> and <c>FAILED_0.json</c> (tolerated
+/// failures), each only when it has entries, and <c>manifest.json</c>
 /// (<c>DestinationBucket</c>, <c>MapRunArn</c>, <c>ResultFiles</c> with each file's <c>Key</c> and <c>Size</c>). The Map's
 /// result is then <c>{"MapRunArn", "ResultWriterDetails": {"Bucket", "Key"}}</c>, the key the manifest's.</para>
 /// <para>Entries follow <c>WriterConfig.Transformation</c>: <c>NONE</c> (the default with a Resource) writes AWS's
@@ -76,7 +76,7 @@ internal sealed class MapResultWriter
     {
         if (!_writes)
         {
-            return new JArray(items.Where(i => i.Started).SelectMany(Entries));
+            return new JArray(items.SelectMany(Entries));
         }
 
         var arguments = bindings is not null ? _arguments?.Evaluate(bindings) ?? JObject.Empty : _parameters?.Evaluate(run, effective) ?? JObject.Empty;
@@ -94,9 +94,9 @@ internal sealed class MapResultWriter
         string folder = prefix + mapRunArn[(mapRunArn.LastIndexOf(':') + 1)..] + "/";
         var files = new (string Status, JNode[] Entries)[]
         {
-            ("FAILED", [.. items.Where(i => i.Started && i.Outcome.Failed).Select(Record)]),
-            ("PENDING", [.. items.Where(i => !i.Started).Select(Record)]),
-            ("SUCCEEDED", [.. items.Where(i => i.Started && !i.Outcome.Failed).SelectMany(Entries)]),
+            ("FAILED", [.. items.Where(i => i.Outcome.Failed).Select(Record)]),
+            ("PENDING", []), // items never started: only a failing Map has them, and it writes nothing
+            ("SUCCEEDED", [.. items.Where(i => !i.Outcome.Failed).SelectMany(Entries)]),
         };
 
         var listed = new JNode[files.Length];
@@ -125,15 +125,11 @@ internal sealed class MapResultWriter
             [JNode.From(mapRunArn), new JObject(["Bucket", "Key"], [bucket, JNode.From(manifestKey)])]);
     }
 
-    /// <summary>AWS's record of a child execution (the DescribeExecution fields, in their order); a pending item has only its input.</summary>
+    /// <summary>AWS's record of a child execution (the DescribeExecution fields, in their order).</summary>
     private static JNode Record(MapItemRecord item)
     {
         var input = JNode.From(item.Input.ToString());
         var included = new JObject(["Included"], [JNode.True]);
-        if (!item.Started)
-        {
-            return new JObject(["Input", "InputDetails"], [input, included]);
-        }
 
         var outcome = item.Outcome;
         string status = outcome.Aborted ? "ABORTED" : outcome.Failed ? "FAILED" : "SUCCEEDED";
@@ -177,7 +173,7 @@ internal sealed class MapResultWriter
 
     private static string Date(DateTime value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>What a started item gives under the Transformation: its record (NONE, and a failed item in every mode), its
+    /// <summary>What an item gives under the Transformation: its record (NONE, and a failed item in every mode), its
     /// output (COMPACT), or its output's elements when that is an array (FLATTEN).</summary>
     private IEnumerable<JNode> Entries(MapItemRecord item) =>
         _transformation == "NONE" || item.Outcome.Failed ? [Record(item)]
